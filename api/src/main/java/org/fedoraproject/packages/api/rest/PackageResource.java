@@ -1,0 +1,177 @@
+package org.fedoraproject.packages.api.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fedoraproject.packages.api.store.PackageReader;
+import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.PackageNames;
+import org.fedoraproject.packages.contract.RedisLayout.MetaField;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Packages and their documents, read from what the worker stored. */
+@Path("/api/v1/packages")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "packages")
+public class PackageResource {
+    static final int MAX_PAGE = 1000;
+    /** Seconds a client should wait before asking again for a document that is being fetched. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
+    private final PackageReader reader;
+    private final ObjectMapper mapper;
+
+    public PackageResource(PackageReader reader, ObjectMapper mapper) {
+        this.reader = reader;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Operation(summary = "The known packages, sorted by name", description = "Each item has name, summary and version (version-release on its newest branch).")
+    @APIResponse(responseCode = "200", description = "One page of packages")
+    @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ObjectNode> list(@QueryParam("offset") @DefaultValue("0") long offset,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new ProblemException(Response.Status.BAD_REQUEST,
+                    "offset must be ≥ 0 and limit between 1 and " + MAX_PAGE);
+        }
+        return reader.list(offset, limit).map(page -> {
+            ObjectNode out = mapper.createObjectNode();
+            out.put("total", page.total());
+            out.put("offset", offset);
+            out.put("limit", limit);
+            ArrayNode items = out.putArray("items");
+            for (int i = 0; i < page.names().size(); i++) {
+                items.add(summary(page.names().get(i), page.summaries().get(i)));
+            }
+            return out;
+        });
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "A package: every connector's status, version, refresh time and last error")
+    @APIResponse(responseCode = "200", description = "The package's metadata")
+    @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown package", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ObjectNode> get(@RestPath String name) {
+        checkName(name);
+        return reader.isKnown(name).flatMap(known -> {
+            if (!known) {
+                throw ProblemException.unknownPackage(name);
+            }
+            return reader.meta(name).map(meta -> metadata(name, meta));
+        });
+    }
+
+    @GET
+    @Path("/{name}/{connector}")
+    @Operation(summary = "One document of a package, as stored by the worker",
+            description = "The envelope {package, connector, version, refreshedAt, source, status, data}; "
+                    + "status 'absent' means the upstream has no such package. ETag is the version.")
+    @APIResponse(responseCode = "200", description = "The document")
+    @APIResponse(responseCode = "202", description = "Known package whose document is being fetched; retry after Retry-After seconds")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown package or connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<String>> document(@RestPath String name, @RestPath String connector,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        checkName(name);
+        ConnectorName c = ConnectorName.fromId(connector).orElseThrow(() -> new ProblemException(
+                Response.Status.NOT_FOUND, "No connector named '" + connector + "'; known: " + connectorIds()));
+        return reader.document(name, c).flatMap(found -> {
+            if (found.isPresent()) {
+                return Uni.createFrom().item(documentResponse(found.get(), ifNoneMatch));
+            }
+            return reader.isKnown(name).map(known -> {
+                if (!known) {
+                    throw ProblemException.unknownPackage(name);
+                }
+                return RestResponse.ResponseBuilder.<String>create(Response.Status.ACCEPTED, "{\"status\":\"pending\"}")
+                        .header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON).build();
+            });
+        });
+    }
+
+    private static RestResponse<String> documentResponse(PackageReader.StoredDocument doc, String ifNoneMatch) {
+        String etag = "\"" + doc.version() + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return RestResponse.ResponseBuilder.<String>create(Response.Status.NOT_MODIFIED).header("ETag", etag).build();
+        }
+        return RestResponse.ResponseBuilder.ok(doc.json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", etag).build();
+    }
+
+    private static void checkName(String name) {
+        if (!PackageNames.isValid(name)) {
+            throw ProblemException.badName(name);
+        }
+    }
+
+    private ObjectNode summary(String name, String stored) {
+        ObjectNode item = mapper.createObjectNode();
+        item.put("name", name);
+        item.putNull("summary");
+        item.putNull("version");
+        if (stored != null) {
+            try {
+                JsonNode s = mapper.readTree(stored);
+                item.set("summary", s.get("summary"));
+                item.set("version", s.get("version"));
+            } catch (java.io.IOException e) {
+                // a damaged summary must not hide the package from the list
+            }
+        }
+        return item;
+    }
+
+    private ObjectNode metadata(String name, Map<String, String> meta) {
+        ObjectNode out = mapper.createObjectNode();
+        out.put("name", name);
+        ObjectNode connectors = out.putObject("connectors");
+        for (ConnectorName c : ConnectorName.values()) {
+            ObjectNode entry = connectors.putObject(c.id());
+            String status = meta.get(MetaField.status(c));
+            entry.put("status", status == null ? "missing" : status);
+            String version = meta.get(MetaField.version(c));
+            if (version == null) {
+                entry.putNull("version");
+            } else {
+                entry.put("version", Long.parseLong(version));
+            }
+            entry.put("refreshedAt", meta.get(MetaField.refreshedAt(c)));
+            String error = meta.get(MetaField.error(c));
+            if (error == null) {
+                entry.putNull("error");
+            } else {
+                try {
+                    entry.set("error", mapper.readTree(error));
+                } catch (java.io.IOException e) {
+                    entry.put("error", error);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String connectorIds() {
+        return String.join(", ", java.util.Arrays.stream(ConnectorName.values()).map(ConnectorName::id).toList());
+    }
+}

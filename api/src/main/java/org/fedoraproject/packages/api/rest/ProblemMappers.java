@@ -1,0 +1,39 @@
+package org.fedoraproject.packages.api.rest;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as application/problem+json; none carries a stack trace. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> problem(ProblemException e) {
+        return Problem.of(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> notFound(NotFoundException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "No such resource");
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> web(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        return Problem.response(status, type == null ? "Error" : type.getReasonPhrase(),
+                status >= 500 ? "The server could not answer" : String.valueOf(e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unexpected(Throwable t) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(t, "unexpected error %s", id);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected error; reference " + id);
+    }
+}

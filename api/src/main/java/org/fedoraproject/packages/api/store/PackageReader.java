@@ -1,0 +1,94 @@
+package org.fedoraproject.packages.api.store;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.RedisLayout;
+
+/**
+ * Reads what the worker stored. Read-only by design: the API never writes page data. Documents are
+ * returned as the stored text, so the hot path does no JSON parsing or serialising.
+ */
+@ApplicationScoped
+public class PackageReader {
+    /** A stored document: its version (the ETag) and the envelope JSON. */
+    public record StoredDocument(long version, String json) {
+    }
+
+    /** One page of the known-package list, each item the stored summary JSON (or null). */
+    public record PackagePage(long total, List<String> names, List<String> summaries) {
+    }
+
+    private final ReactiveRedisDataSource redis;
+
+    public PackageReader(ReactiveRedisDataSource redis) {
+        this.redis = redis;
+    }
+
+    public Uni<Optional<StoredDocument>> document(String pkg, ConnectorName connector) {
+        return redis.execute("HMGET", RedisLayout.document(pkg, connector), RedisLayout.DOC_VERSION, RedisLayout.DOC_BODY)
+                .map(r -> {
+                    Response version = r.get(0);
+                    Response body = r.get(1);
+                    if (version == null || body == null) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StoredDocument(version.toLong(), body.toString()));
+                });
+    }
+
+    public Uni<Boolean> isKnown(String pkg) {
+        return redis.execute("ZSCORE", RedisLayout.KNOWN_PACKAGES, pkg).map(r -> r != null);
+    }
+
+    /** The metadata hash of a package: field → value (see {@link RedisLayout.MetaField}). */
+    public Uni<Map<String, String>> meta(String pkg) {
+        return redis.execute("HGETALL", RedisLayout.meta(pkg)).map(r -> {
+            Map<String, String> fields = new HashMap<>();
+            if (r != null) {
+                for (String key : r.getKeys()) {
+                    fields.put(key, r.get(key).toString());
+                }
+            }
+            return fields;
+        });
+    }
+
+    public Uni<PackagePage> list(long offset, int limit) {
+        Uni<Long> total = redis.execute("ZCARD", RedisLayout.KNOWN_PACKAGES).map(Response::toLong);
+        Uni<List<String>> names = redis.execute("ZRANGE", RedisLayout.KNOWN_PACKAGES,
+                Long.toString(offset), Long.toString(offset + limit - 1)).map(PackageReader::strings);
+        return Uni.combine().all().unis(total, names).asTuple().flatMap(t -> {
+            List<String> page = t.getItem2();
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(new PackagePage(t.getItem1(), page, List.of()));
+            }
+            List<String> args = new ArrayList<>(page.size() + 1);
+            args.add(RedisLayout.PACKAGE_SUMMARIES);
+            args.addAll(page);
+            return redis.execute("HMGET", args.toArray(String[]::new)).map(r -> {
+                List<String> summaries = new ArrayList<>(page.size());
+                for (int i = 0; i < page.size(); i++) {
+                    Response s = r.get(i);
+                    summaries.add(s == null ? null : s.toString());
+                }
+                return new PackagePage(t.getItem1(), page, summaries);
+            });
+        });
+    }
+
+    private static List<String> strings(Response r) {
+        List<String> out = new ArrayList<>();
+        if (r != null) {
+            r.forEach(item -> out.add(item.toString()));
+        }
+        return out;
+    }
+}

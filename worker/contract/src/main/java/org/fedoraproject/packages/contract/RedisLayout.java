@@ -1,0 +1,66 @@
+package org.fedoraproject.packages.contract;
+
+/**
+ * The Redis key layout: the single place that names keys, hash fields and channels.
+ * The worker is the only writer; the API only reads. Documented for people in docs/redis-layout.md.
+ *
+ * <p>Per-package keys carry the package name in braces, which Redis Cluster treats as a hash tag:
+ * all keys of one package land in one slot, so one Lua script may touch the document and the
+ * package's metadata atomically.
+ *
+ * <ul>
+ *   <li>{@code pkg:{name}:doc:<connector>} hash: {@code v} (version, a decimal integer) and
+ *       {@code body} (the envelope JSON, served unchanged by the API).</li>
+ *   <li>{@code pkg:{name}:meta} hash: per connector {@code <c>:seq} (version counter),
+ *       {@code <c>:version}, {@code <c>:refreshedAt}, {@code <c>:status}, {@code <c>:error}
+ *       (JSON of the last failure, removed by the next success).</li>
+ *   <li>{@code packages} sorted set (all scores 0, ordered by name): the known packages.</li>
+ *   <li>{@code packages:summary} hash: name → {@code {"name","summary","version"}} JSON.</li>
+ *   <li>channel {@code refreshed}: {@code {"package","connector","version"}} after every change.</li>
+ * </ul>
+ */
+public final class RedisLayout {
+    public static final String KNOWN_PACKAGES = "packages";
+    public static final String PACKAGE_SUMMARIES = "packages:summary";
+    public static final String REFRESHED_CHANNEL = "refreshed";
+
+    public static final String DOC_VERSION = "v";
+    public static final String DOC_BODY = "body";
+
+    private RedisLayout() {
+    }
+
+    public static String document(String pkg, ConnectorName connector) {
+        return "pkg:{" + pkg + "}:doc:" + connector.id();
+    }
+
+    public static String meta(String pkg) {
+        return "pkg:{" + pkg + "}:meta";
+    }
+
+    /** Field names in the metadata hash, for one connector. */
+    public static final class MetaField {
+        private MetaField() {
+        }
+
+        public static String seq(ConnectorName c) {
+            return c.id() + ":seq";
+        }
+
+        public static String version(ConnectorName c) {
+            return c.id() + ":version";
+        }
+
+        public static String refreshedAt(ConnectorName c) {
+            return c.id() + ":refreshedAt";
+        }
+
+        public static String status(ConnectorName c) {
+            return c.id() + ":status";
+        }
+
+        public static String error(ConnectorName c) {
+            return c.id() + ":error";
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.fedoraproject.packages.worker.connector;
+
+import io.smallrye.mutiny.Uni;
+import org.fedoraproject.packages.contract.ConnectorName;
+
+/**
+ * Produces one document of a package from one upstream. The dispatcher needs to know nothing else.
+ *
+ * <p>A package the upstream does not know is a result ({@link FetchResult#absent}), not a failure.
+ * Anything else that goes wrong fails the {@code Uni} with an {@link UpstreamException}, so the last
+ * good document stays in place and the failure is recorded next to it.
+ */
+public interface Connector {
+    ConnectorName name();
+
+    Uni<FetchResult> fetch(String packageName);
+}

@@ -1,0 +1,66 @@
+package org.fedoraproject.packages.worker.connector.mdapi;
+
+import static org.fedoraproject.packages.worker.connector.JsonBodies.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.connector.Connector;
+import org.fedoraproject.packages.worker.connector.FetchResult;
+
+/** Summary, description, upstream URL and sub-packages, from mdapi's srcpkg and pkg answers. */
+@ApplicationScoped
+public class OverviewConnector implements Connector {
+    public record Subpackage(String name, String summary, String arch) {
+    }
+
+    public record Overview(String name, String branch, String summary, String description, String url,
+            String license, String epoch, String version, String release, List<Subpackage> subpackages) {
+    }
+
+    private final Mdapi mdapi;
+    private final PackageLocator locator;
+
+    public OverviewConnector(Mdapi mdapi, PackageLocator locator) {
+        this.mdapi = mdapi;
+        this.locator = locator;
+    }
+
+    @Override
+    public ConnectorName name() {
+        return ConnectorName.OVERVIEW;
+    }
+
+    @Override
+    public Uni<FetchResult> fetch(String packageName) {
+        return locator.locate(packageName).flatMap(found -> found
+                .map(this::describe)
+                .orElseGet(() -> Uni.createFrom().item(FetchResult.absent(mdapi.url("/rawhide/srcpkg/" + packageName)))));
+    }
+
+    private Uni<FetchResult> describe(PackageLocator.Located located) {
+        JsonNode src = located.srcpkg();
+        return Multi.createFrom().iterable(located.subpackages())
+                .onItem().transformToUniAndConcatenate(sub -> mdapi.pkg(located.branch(), sub)
+                        .map(pkg -> subpackage(sub, pkg)))
+                .collect().asList()
+                .map(subs -> FetchResult.ok(located.source(), new Overview(
+                        text(src, "basename") != null ? text(src, "basename") : packageNameOf(located),
+                        located.branch(), text(src, "summary"), text(src, "description"), text(src, "url"),
+                        text(src, "license"), text(src, "epoch"), text(src, "version"), text(src, "release"), subs)));
+    }
+
+    private static String packageNameOf(PackageLocator.Located located) {
+        String source = located.source();
+        return source.substring(source.lastIndexOf('/') + 1);
+    }
+
+    private static Subpackage subpackage(String name, Optional<JsonNode> pkg) {
+        return new Subpackage(name, pkg.map(p -> text(p, "summary")).orElse(null),
+                pkg.map(p -> text(p, "arch")).orElse(null));
+    }
+}

@@ -1,0 +1,76 @@
+package org.fedoraproject.packages.worker.connector.mdapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Finds where a source package lives in mdapi: the first branch (in {@link BranchOrder}) whose
+ * {@code /srcpkg/} knows it, with its sub-packages. Shared by every mdapi-backed connector.
+ */
+@ApplicationScoped
+public class PackageLocator {
+    /** A source package found on a branch; {@code srcpkg} is mdapi's answer for it. */
+    public record Located(String branch, JsonNode srcpkg, List<String> subpackages, String source) {
+    }
+
+    private final Mdapi mdapi;
+    private final Duration branchListTtl;
+    private volatile List<String> branches = List.of();
+    private volatile Instant branchesFetchedAt = Instant.EPOCH;
+
+    public PackageLocator(Mdapi mdapi,
+            @ConfigProperty(name = "fp.mdapi.branch-list-ttl", defaultValue = "PT10M") Duration branchListTtl) {
+        this.mdapi = mdapi;
+        this.branchListTtl = branchListTtl;
+    }
+
+    public Uni<Optional<Located>> locate(String name) {
+        return branches().flatMap(list -> tryBranches(name, list, 0));
+    }
+
+    private Uni<Optional<Located>> tryBranches(String name, List<String> list, int index) {
+        if (index >= list.size()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        String branch = list.get(index);
+        return mdapi.srcpkg(branch, name).flatMap(found -> found.isPresent()
+                ? Uni.createFrom().item(Optional.of(located(name, branch, found.get())))
+                : tryBranches(name, list, index + 1));
+    }
+
+    private Located located(String name, String branch, JsonNode srcpkg) {
+        List<String> subs = new ArrayList<>();
+        JsonNode co = srcpkg.get("co-packages");
+        if (co != null && co.isArray()) {
+            co.forEach(n -> subs.add(n.asText()));
+        }
+        if (subs.isEmpty()) {
+            subs.add(name);
+        }
+        return new Located(branch, srcpkg, List.copyOf(subs), mdapi.url("/" + branch + "/srcpkg/" + name));
+    }
+
+    /** mdapi's branch list changes a few times a year; asking once per refresh would double the calls. */
+    Uni<List<String>> branches() {
+        if (!branches.isEmpty() && branchesFetchedAt.plus(branchListTtl).isAfter(Instant.now())) {
+            return Uni.createFrom().item(branches);
+        }
+        return mdapi.branches().map(answer -> {
+            List<String> names = new ArrayList<>();
+            answer.ifPresent(node -> node.forEach(n -> names.add(n.asText())));
+            if (names.isEmpty()) {
+                names.add("rawhide");
+            }
+            branches = BranchOrder.sort(names);
+            branchesFetchedAt = Instant.now();
+            return branches;
+        });
+    }
+}

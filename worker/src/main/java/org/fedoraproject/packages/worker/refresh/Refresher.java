@@ -1,0 +1,93 @@
+package org.fedoraproject.packages.worker.refresh;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.bus.RefreshPlan;
+import org.fedoraproject.packages.worker.connector.Connector;
+import org.fedoraproject.packages.worker.connector.Connectors;
+import org.fedoraproject.packages.worker.connector.UpstreamErrors;
+import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.mdapi.SourceNames;
+import org.fedoraproject.packages.worker.store.DocumentStore;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out a {@link RefreshPlan}: for each package × connector, take a version, fetch, store.
+ * An upstream failure is recorded and does not fail the plan (the last good document stays); a
+ * failure to store does, so the bus message is not acknowledged and comes back.
+ */
+@ApplicationScoped
+public class Refresher {
+    private static final Logger LOG = Logger.getLogger(Refresher.class);
+
+    /** What happened to one package × connector entry. */
+    public enum Outcome { WRITTEN, STALE, FAILED, NO_CONNECTOR }
+
+    private final Connectors connectors;
+    private final DocumentStore store;
+    private final SourceNames sourceNames;
+    private final int concurrency;
+
+    public Refresher(Connectors connectors, DocumentStore store, SourceNames sourceNames,
+            @ConfigProperty(name = "fp.refresh.concurrency", defaultValue = "8") int concurrency) {
+        this.connectors = connectors;
+        this.store = store;
+        this.sourceNames = sourceNames;
+        this.concurrency = concurrency;
+    }
+
+    public Uni<List<Outcome>> execute(RefreshPlan plan) {
+        return sourcePackages(plan)
+                .onItem().transformToMultiAndConcatenate(pkg -> Multi.createFrom().iterable(plan.connectors())
+                        .map(c -> new Entry(pkg, c)))
+                .onItem().transformToUni(e -> refresh(e.pkg(), e.connector())).merge(concurrency)
+                .collect().asList();
+    }
+
+    /** Refreshes one entry: the unit every path (bus, cold page, sweep) comes down to. */
+    public Uni<Outcome> refresh(String pkg, ConnectorName name) {
+        Optional<Connector> connector = connectors.get(name);
+        if (connector.isEmpty()) {
+            LOG.debugf("no connector for %s yet; %s skipped", name.id(), pkg);
+            return Uni.createFrom().item(Outcome.NO_CONNECTOR);
+        }
+        return store.nextVersion(pkg, name).flatMap(version -> connector.get().fetch(pkg)
+                .flatMap(result -> store.write(pkg, name, version, result).onFailure().transform(StoreFailure::new))
+                .map(written -> written ? Outcome.WRITTEN : Outcome.STALE)
+                .onFailure(t -> !(t instanceof StoreFailure)).recoverWithUni(t -> {
+                    UpstreamException error = UpstreamErrors.classify(name.id(), t);
+                    LOG.warnf("refresh of %s/%s failed (%s): %s", pkg, name.id(), error.kind().id(), error.getMessage());
+                    return store.recordError(pkg, name, version, error).replaceWith(Outcome.FAILED);
+                }));
+    }
+
+    private Multi<String> sourcePackages(RefreshPlan plan) {
+        Multi<String> names = Multi.createFrom().iterable(plan.packages());
+        if (!plan.namesAreBinary()) {
+            return names;
+        }
+        return names.onItem().transformToUni(binary -> sourceNames.sourceOf(plan.binaryBranch(), binary)
+                        .onFailure().recoverWithItem(t -> {
+                            LOG.warnf("cannot map %s to its source package: %s", binary, t.getMessage());
+                            return Optional.empty();
+                        }))
+                .merge(concurrency)
+                .filter(Optional::isPresent).map(Optional::get)
+                .select().distinct();
+    }
+
+    private record Entry(String pkg, ConnectorName connector) {
+    }
+
+    /** Marks failures of the store, which must fail the plan rather than be recorded as upstream errors. */
+    public static class StoreFailure extends RuntimeException {
+        public StoreFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+}

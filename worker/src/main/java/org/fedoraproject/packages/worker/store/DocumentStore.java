@@ -1,0 +1,148 @@
+package org.fedoraproject.packages.worker.store;
+
+import static org.fedoraproject.packages.contract.RedisLayout.MetaField;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.worker.connector.FetchResult;
+import org.fedoraproject.packages.worker.connector.UpstreamException;
+
+/**
+ * Writes page data to Redis; the worker's only way to change it. Every write is one Lua script that
+ * compares versions and replaces the document, its metadata and publishes the "refreshed" notice
+ * together, so readers see the old or the new document, never a hole, and a fetch that started
+ * earlier can never overwrite one that started later.
+ */
+@ApplicationScoped
+public class DocumentStore {
+    private final ReactiveRedisDataSource redis;
+    private final ObjectMapper mapper;
+    private final LuaScript write;
+    private final LuaScript recordError;
+
+    public DocumentStore(ReactiveRedisDataSource redis, ObjectMapper mapper) {
+        this.redis = redis;
+        this.mapper = mapper;
+        this.write = LuaScript.load("write-document.lua");
+        this.recordError = LuaScript.load("record-error.lua");
+    }
+
+    /** The version of a fetch that starts now: a per-entry counter, so replicas' clocks never matter. */
+    public Uni<Long> nextVersion(String pkg, ConnectorName connector) {
+        return redis.hash(Long.class).hincrby(RedisLayout.meta(pkg), MetaField.seq(connector), 1);
+    }
+
+    /** Stores a fetched document unless a newer one is already there. Returns whether it was written. */
+    public Uni<Boolean> write(String pkg, ConnectorName connector, long version, FetchResult result) {
+        String refreshedAt = Instant.now().toString();
+        ObjectNode envelope = mapper.createObjectNode();
+        envelope.put("package", pkg);
+        envelope.put("connector", connector.id());
+        envelope.put("version", version);
+        envelope.put("refreshedAt", refreshedAt);
+        envelope.put("source", result.source());
+        envelope.put("status", result.status().id());
+        envelope.set("data", mapper.valueToTree(result.data()));
+        List<String> keys = List.of(RedisLayout.document(pkg, connector), RedisLayout.meta(pkg));
+        List<String> args = List.of(Long.toString(version), envelope.toString(), connector.id(), refreshedAt,
+                result.status().id(), RedisLayout.REFRESHED_CHANNEL, notice(pkg, connector, version));
+        return write.run(redis, keys, args)
+                .map(r -> r != null && r.toLong() == 1L)
+                .call(written -> written ? remember(pkg, connector, result) : Uni.createFrom().voidItem());
+    }
+
+    /** Records why a refresh failed; the last good document stays as it is. */
+    public Uni<Void> recordError(String pkg, ConnectorName connector, long version, UpstreamException error) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("kind", error.kind().id());
+        json.put("upstream", error.upstream());
+        json.put("message", error.getMessage());
+        json.put("at", Instant.now().toString());
+        List<String> keys = List.of(RedisLayout.document(pkg, connector), RedisLayout.meta(pkg));
+        List<String> args = List.of(Long.toString(version), connector.id(), json.toString(),
+                RedisLayout.REFRESHED_CHANNEL, notice(pkg, connector, version));
+        return recordError.run(redis, keys, args).replaceWithVoid();
+    }
+
+    /**
+     * Adds the package to the known set and, from its overview, to the list shown on the home page.
+     * These keys are shared by all packages (another Cluster slot), so they are written after the
+     * script; both writes are idempotent, so a crash in between is mended by the next refresh.
+     */
+    private Uni<Void> remember(String pkg, ConnectorName connector, FetchResult result) {
+        Uni<Void> known = redis.sortedSet(String.class).zadd(RedisLayout.KNOWN_PACKAGES, 0, pkg).replaceWithVoid();
+        if (connector != ConnectorName.OVERVIEW || result.status() != FetchResult.Status.OK) {
+            return known;
+        }
+        ObjectNode data = mapper.valueToTree(result.data());
+        ObjectNode summary = mapper.createObjectNode();
+        summary.put("name", pkg);
+        summary.set("summary", data.get("summary"));
+        String version = data.path("version").asText(null);
+        String release = data.path("release").asText(null);
+        summary.put("version", version == null ? null : release == null ? version : version + "-" + release);
+        return known.call(() -> redis.hash(String.class).hset(RedisLayout.PACKAGE_SUMMARIES, pkg, summary.toString()));
+    }
+
+    private String notice(String pkg, ConnectorName connector, long version) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("package", pkg);
+        n.put("connector", connector.id());
+        n.put("version", version);
+        return n.toString();
+    }
+
+    /** A Lua script run by its SHA, re-sent when Redis has forgotten it (restart, failover, SCRIPT FLUSH). */
+    static final class LuaScript {
+        private final String source;
+        private final String sha;
+
+        private LuaScript(String source) {
+            this.source = source;
+            this.sha = sha1(source);
+        }
+
+        static LuaScript load(String resource) {
+            try (var in = DocumentStore.class.getResourceAsStream("/lua/" + resource)) {
+                return new LuaScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException | NullPointerException e) {
+                throw new IllegalStateException("missing Lua script " + resource, e);
+            }
+        }
+
+        Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
+            return call(redis, "EVALSHA", sha, keys, args)
+                    .onFailure(t -> String.valueOf(t.getMessage()).startsWith("NOSCRIPT"))
+                    .recoverWithUni(() -> call(redis, "EVAL", source, keys, args));
+        }
+
+        private static Uni<Response> call(ReactiveRedisDataSource redis, String command, String script,
+                List<String> keys, List<String> args) {
+            List<String> all = new ArrayList<>(2 + keys.size() + args.size());
+            all.add(script);
+            all.add(Integer.toString(keys.size()));
+            all.addAll(keys);
+            all.addAll(args);
+            return redis.execute(command, all.toArray(String[]::new));
+        }
+
+        private static String sha1(String text) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(digest);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

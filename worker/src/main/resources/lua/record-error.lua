@@ -1,0 +1,10 @@
+-- Record a failed refresh next to the last good document, unless a later fetch already succeeded.
+-- KEYS[1] document hash, KEYS[2] package metadata hash
+-- ARGV: version, connector id, error JSON, notice channel, notice JSON
+local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+if current >= tonumber(ARGV[1]) then
+  return 0
+end
+redis.call('HSET', KEYS[2], ARGV[2] .. ':error', ARGV[3])
+redis.call('PUBLISH', ARGV[4], ARGV[5])
+return 1

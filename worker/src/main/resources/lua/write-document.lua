@@ -1,0 +1,14 @@
+-- Replace one package x connector document if this fetch started later than the stored one.
+-- KEYS[1] document hash, KEYS[2] package metadata hash
+-- ARGV: version, envelope JSON, connector id, refreshedAt, status, notice channel, notice JSON
+local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+local version = tonumber(ARGV[1])
+if current >= version then
+  return 0
+end
+redis.call('HSET', KEYS[1], 'v', ARGV[1], 'body', ARGV[2])
+local c = ARGV[3]
+redis.call('HSET', KEYS[2], c .. ':version', ARGV[1], c .. ':refreshedAt', ARGV[4], c .. ':status', ARGV[5])
+redis.call('HDEL', KEYS[2], c .. ':error')
+redis.call('PUBLISH', ARGV[6], ARGV[7])
+return 1
