@@ -47,6 +47,9 @@ public class BusMessageParser {
                 h.fields().forEachRemaining(e -> allHeaders.putIfAbsent(e.getKey(), e.getValue().asText()));
             }
         }
+        if ((topic == null || topic.isBlank()) && root.path("topic").isTextual()) {
+            topic = root.get("topic").asText(); // some exports keep the topic inside the body
+        }
         if (topic == null || topic.isBlank()) {
             throw new InvalidMessageException("no topic");
         }
