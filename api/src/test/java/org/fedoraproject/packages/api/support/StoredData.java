@@ -1,0 +1,47 @@
+package org.fedoraproject.packages.api.support;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.contract.RedisLayout.MetaField;
+
+/**
+ * Puts documents into the test Redis database in the worker's layout, so the read API can be tested
+ * without a worker. Production code never writes from the API; only tests do this.
+ */
+public final class StoredData {
+    private final RedisDataSource redis;
+
+    public StoredData(RedisDataSource redis) {
+        this.redis = redis;
+    }
+
+    public void clear() {
+        redis.execute("FLUSHDB");
+    }
+
+    public void document(String pkg, ConnectorName c, long version, String refreshedAt, String status, String dataJson) {
+        String envelope = "{\"package\":\"" + pkg + "\",\"connector\":\"" + c.id() + "\",\"version\":" + version
+                + ",\"refreshedAt\":\"" + refreshedAt + "\",\"source\":\"https://mdapi.fedoraproject.org/rawhide/srcpkg/"
+                + pkg + "\",\"status\":\"" + status + "\",\"data\":" + dataJson + "}";
+        redis.hash(String.class).hset(RedisLayout.document(pkg, c), java.util.Map.of(
+                RedisLayout.DOC_VERSION, Long.toString(version), RedisLayout.DOC_BODY, envelope));
+        redis.hash(String.class).hset(RedisLayout.meta(pkg), java.util.Map.of(
+                MetaField.version(c), Long.toString(version), MetaField.refreshedAt(c), refreshedAt,
+                MetaField.status(c), status));
+        known(pkg);
+    }
+
+    public void error(String pkg, ConnectorName c, String errorJson) {
+        redis.hash(String.class).hset(RedisLayout.meta(pkg), MetaField.error(c), errorJson);
+    }
+
+    public void known(String pkg) {
+        redis.sortedSet(String.class).zadd(RedisLayout.KNOWN_PACKAGES, 0, pkg);
+    }
+
+    public void summary(String pkg, String summary, String version) {
+        redis.hash(String.class).hset(RedisLayout.PACKAGE_SUMMARIES, pkg,
+                "{\"name\":\"" + pkg + "\",\"summary\":\"" + summary + "\",\"version\":\"" + version + "\"}");
+    }
+}

@@ -1,0 +1,103 @@
+package org.fedoraproject.packages.api.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the real worker next to the API under test: WireMock in this JVM stands in for Fedora's
+ * services, and the worker jar built earlier in the reactor runs as its own process in the test
+ * profile (same Redis database as the API's tests, its own queue). Its log is kept in target/.
+ */
+public class WorkerProcess implements QuarkusTestResourceLifecycleManager {
+    private static WireMockServer wiremock;
+    private Process worker;
+
+    @Override
+    public Map<String, String> start() {
+        Path jar = Path.of(System.getProperty("fp.worker.jar", "../worker/target/quarkus-app/quarkus-run.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("worker jar missing at " + jar + ": run `mvn verify` from the repository root");
+        }
+        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        wiremock.start();
+        int port = freePort();
+        try {
+            Path log = Path.of("target/e2e-worker.log");
+            worker = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port,
+                    "-Dfp.local-upstream=http://127.0.0.1:" + wiremock.port(), "-jar", jar.toString()))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            awaitReady(port, Duration.ofSeconds(90), log);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+        if (worker != null) {
+            worker.destroy();
+            try {
+                if (!worker.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    worker.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                worker.destroyForcibly();
+            }
+        }
+        if (wiremock != null) {
+            wiremock.stop();
+        }
+    }
+
+    public static WireMockServer wiremock() {
+        return wiremock;
+    }
+
+    private void awaitReady(int port, Duration timeout, Path log) {
+        Instant end = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(end)) {
+            if (!worker.isAlive()) {
+                throw new IllegalStateException("worker exited early; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
+                        .toURL().openConnection();
+                c.setConnectTimeout(500);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("worker not ready within " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
