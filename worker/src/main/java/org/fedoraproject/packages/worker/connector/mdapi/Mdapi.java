@@ -21,7 +21,7 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
  * ({@code quarkus.fault-tolerance."...Mdapi".*}). 404 answers become {@link Optional#empty()}.
  */
 @ApplicationScoped
-@Timeout(value = 10, unit = ChronoUnit.SECONDS)
+@Timeout(10_000) // milliseconds: the unit stays when application.properties overrides the value
 @Retry(maxRetries = 2, delay = 200, retryOn = UpstreamException.Retryable.class)
 @ExponentialBackoff
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
