@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getConnector, getMeta, listAllPackages, parseRetryAfter, withRetry, type Result } from './api';
+import { json, mockFetch, pending, problem } from './test-fixtures/mock-fetch';
+import { curlEnvelopes, curlMeta } from './test-fixtures';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and clamps them to 1..30', () => {
+    expect(parseRetryAfter('3')).toBe(3);
+    expect(parseRetryAfter('0')).toBe(1);
+    expect(parseRetryAfter('3600')).toBe(30);
+    expect(parseRetryAfter('1.5')).toBe(2);
+  });
+  it('reads HTTP dates', () => {
+    const now = Date.parse('2026-11-25T16:30:00Z');
+    expect(parseRetryAfter('Wed, 25 Nov 2026 16:30:05 GMT', now)).toBe(5);
+  });
+  it('defaults to 2 s when missing or garbage', () => {
+    expect(parseRetryAfter(null)).toBe(2);
+    expect(parseRetryAfter('soon')).toBe(2);
+  });
+});
+
+describe('getJson via the API functions', () => {
+  it('returns the envelope on 200 and calls the documented path', async () => {
+    const { calls } = mockFetch({ '/api/v1/packages/curl/builds': json(curlEnvelopes.builds) });
+    const r = await getConnector('curl', 'builds');
+    expect(r.kind).toBe('ok');
+    if (r.kind === 'ok') expect(r.value.connector).toBe('builds');
+    expect(calls).toEqual(['/api/v1/packages/curl/builds']);
+  });
+  it('encodes package names in the path', async () => {
+    const { calls } = mockFetch({});
+    await getMeta('libstdc++');
+    expect(calls).toEqual(['/api/v1/packages/libstdc%2B%2B']);
+  });
+  it('maps 202 to pending with Retry-After', async () => {
+    mockFetch({ '/api/v1/packages/curl/files': pending('4') });
+    expect(await getConnector('curl', 'files')).toEqual({ kind: 'pending', retryAfter: 4 });
+  });
+  it('maps 404 problem+json to not-found with the problem', async () => {
+    mockFetch({ '/api/v1/packages/nope': problem(404, 'No package named nope') });
+    const r = await getMeta('nope');
+    expect(r.kind).toBe('not-found');
+    if (r.kind === 'not-found') expect(r.problem.detail).toBe('No package named nope');
+  });
+  it('maps 400 and 5xx to errors with the problem detail', async () => {
+    mockFetch({ '/api/v1/packages/curl': problem(400, 'bad package name'), '/api/v1/packages/curl/ci': { status: 503 } });
+    const bad = await getMeta('curl');
+    expect(bad).toMatchObject({ kind: 'error', status: 400, message: 'bad package name' });
+    expect(await getConnector('curl', 'ci')).toMatchObject({ kind: 'error', status: 503, message: 'HTTP 503' });
+  });
+  it('maps network failures to status 0', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    expect(await getMeta('curl')).toMatchObject({ kind: 'error', status: 0 });
+  });
+  it('pages through the package list', async () => {
+    const items = (n: number, from: number) => Array.from({ length: n }, (_, i) => ({ name: `p${from + i}`, summary: null, version: null }));
+    const { calls } = mockFetch({
+      '/api/v1/packages?offset=0&limit=100': json({ total: 150, offset: 0, limit: 100, items: items(100, 0) }),
+      '/api/v1/packages?offset=100&limit=100': json({ total: 150, offset: 100, limit: 100, items: items(50, 100) }),
+    });
+    const r = await listAllPackages();
+    expect(r.kind === 'ok' && r.value.length).toBe(150);
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe('withRetry', () => {
+  const noSleep = vi.fn(async () => {});
+  it('retries while pending, waiting Retry-After seconds, then returns the data', async () => {
+    mockFetch({ '/api/v1/packages/curl': [pending('3'), pending('1'), json(curlMeta)] });
+    const onPending = vi.fn();
+    const r = await withRetry(() => getMeta('curl'), { sleepFn: noSleep, onPending });
+    expect(r.kind).toBe('ok');
+    expect(noSleep.mock.calls.map((c) => (c as unknown[])[0])).toEqual([3000, 1000]);
+    expect(onPending).toHaveBeenCalledTimes(2);
+  });
+  it('gives up after maxAttempts and returns pending', async () => {
+    const { calls } = mockFetch({ '/api/v1/packages/curl': pending('1') });
+    const r = await withRetry(() => getMeta('curl'), { sleepFn: async () => {}, maxAttempts: 3 });
+    expect(r.kind).toBe('pending');
+    expect(calls).toHaveLength(3);
+  });
+  it('stops when aborted', async () => {
+    mockFetch({ '/api/v1/packages/curl': pending('1') });
+    const ac = new AbortController();
+    const r: Result<unknown> = await withRetry(() => getMeta('curl'), {
+      signal: ac.signal,
+      sleepFn: async () => ac.abort(),
+    });
+    expect(r.kind).toBe('aborted');
+  });
+});

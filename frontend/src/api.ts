@@ -1,0 +1,126 @@
+// Client for the same-origin JSON API. Every call returns a Result instead of throwing, so pages
+// can render each outcome (data, "fetching…", 404, error) explicitly.
+
+import type { ConnectorName, Envelope, PackageList, PackageListItem, PackageMeta, Problem } from './types';
+
+export type Result<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'pending'; retryAfter: number }
+  | { kind: 'not-found'; problem: Problem }
+  | { kind: 'error'; status: number; message: string; problem: Problem | null }
+  | { kind: 'aborted' };
+
+export const API_BASE = '/api/v1';
+
+/** Retry-After is seconds or an HTTP date; clamp to 1..30 s so a bad header cannot stall or spin the page. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number {
+  const DEFAULT = 2;
+  if (!header) return DEFAULT;
+  const trimmed = header.trim();
+  let secs: number;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) secs = Number(trimmed);
+  else {
+    const t = Date.parse(trimmed);
+    if (Number.isNaN(t)) return DEFAULT;
+    secs = (t - now) / 1000;
+  }
+  return Math.min(30, Math.max(1, Math.ceil(secs)));
+}
+
+async function readProblem(res: Response): Promise<Problem | null> {
+  try {
+    const body = (await res.json()) as unknown;
+    return body && typeof body === 'object' ? (body as Problem) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<Result<T>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+  } catch (e) {
+    if (signal?.aborted) return { kind: 'aborted' };
+    return { kind: 'error', status: 0, message: `network error: ${(e as Error).message ?? e}`, problem: null };
+  }
+  if (res.status === 202) return { kind: 'pending', retryAfter: parseRetryAfter(res.headers.get('Retry-After')) };
+  if (res.status === 404) {
+    const problem = (await readProblem(res)) ?? { status: 404, title: 'Not Found' };
+    return { kind: 'not-found', problem };
+  }
+  if (!res.ok) {
+    const problem = await readProblem(res);
+    const message = problem?.detail || problem?.title || `HTTP ${res.status}`;
+    return { kind: 'error', status: res.status, message, problem };
+  }
+  try {
+    return { kind: 'ok', value: (await res.json()) as T };
+  } catch (e) {
+    if (signal?.aborted) return { kind: 'aborted' };
+    return { kind: 'error', status: res.status, message: 'the server sent invalid JSON', problem: null };
+  }
+}
+
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+
+export interface RetryOptions {
+  /** Total attempts including the first (bounded: the page must not poll forever). */
+  maxAttempts?: number;
+  signal?: AbortSignal;
+  /** Called before each wait, e.g. to show "Fetching… (retry in 3 s)". */
+  onPending?: (retryAfter: number, attempt: number) => void;
+  sleepFn?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Repeats `call` while it answers 202, waiting Retry-After seconds between attempts. */
+export async function withRetry<T>(call: () => Promise<Result<T>>, opts: RetryOptions = {}): Promise<Result<T>> {
+  const max = opts.maxAttempts ?? 8;
+  const wait = opts.sleepFn ?? sleep;
+  let result = await call();
+  for (let attempt = 1; result.kind === 'pending' && attempt < max; attempt++) {
+    opts.onPending?.(result.retryAfter, attempt);
+    await wait(result.retryAfter * 1000, opts.signal);
+    if (opts.signal?.aborted) return { kind: 'aborted' };
+    result = await call();
+  }
+  return result;
+}
+
+const enc = encodeURIComponent;
+
+export function listPackages(offset = 0, limit = 100, signal?: AbortSignal): Promise<Result<PackageList>> {
+  return getJson<PackageList>(`${API_BASE}/packages?offset=${offset}&limit=${limit}`, signal);
+}
+
+/** Loads every page of the package list (bounded, in case `total` is wrong). */
+export async function listAllPackages(signal?: AbortSignal, maxPages = 100): Promise<Result<PackageListItem[]>> {
+  const items: PackageListItem[] = [];
+  const limit = 100;
+  for (let page = 0; page < maxPages; page++) {
+    const r = await listPackages(page * limit, limit, signal);
+    if (r.kind !== 'ok') return r;
+    items.push(...r.value.items);
+    if (r.value.items.length === 0 || items.length >= r.value.total) break;
+  }
+  return { kind: 'ok', value: items };
+}
+
+export function getMeta(name: string, signal?: AbortSignal): Promise<Result<PackageMeta>> {
+  return getJson<PackageMeta>(`${API_BASE}/packages/${enc(name)}`, signal);
+}
+
+export function getConnector<T>(
+  name: string,
+  connector: ConnectorName,
+  signal?: AbortSignal,
+): Promise<Result<Envelope<T>>> {
+  return getJson<Envelope<T>>(`${API_BASE}/packages/${enc(name)}/${connector}`, signal);
+}

@@ -1,0 +1,103 @@
+// Text from the API must never become markup or a script URL.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from './app';
+import { tabFor } from './tabs';
+import { renderEnvelope } from './tabs/common';
+import { clone, curlEnvelopes, curlMeta, packageList } from './test-fixtures';
+import { json, mockFetch } from './test-fixtures/mock-fetch';
+import type { ConnectorName } from './types';
+
+const EVIL = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>&amp;';
+const EVIL_URL = 'javascript:window.__pwned=1';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function noMarkup(el: Element) {
+  expect(el.querySelector('img, script, iframe, [onerror]')).toBeNull();
+  for (const a of el.querySelectorAll('a')) expect(a.getAttribute('href') ?? '').not.toMatch(/^\s*javascript:/i);
+  expect((window as any).__pwned).toBeUndefined();
+}
+
+describe('escaping', () => {
+  it('overview: hostile summary, description, license and URL stay text', () => {
+    const env = clone(curlEnvelopes.overview);
+    Object.assign(env.data, { description: EVIL, license: EVIL, url: EVIL_URL });
+    env.data.subpackages[0].summary = EVIL;
+    env.source = EVIL_URL;
+    const el = document.createElement('div');
+    el.append(renderEnvelope(tabFor('overview'), env, null, { pkg: 'curl' }));
+    noMarkup(el);
+    expect(el.querySelector('.description p')!.textContent).toBe(EVIL);
+    expect(el.textContent).toContain(EVIL_URL); // shown, not linked
+  });
+
+  it('every tab keeps hostile strings as text', () => {
+    const tabs: [ConnectorName, (d: any) => void][] = [
+      ['versions', (d) => { d.releases[0].longName = EVIL; d.releases[0].stable.buildUrl = EVIL_URL; }],
+      ['builds', (d) => { d.builds[0].nvr = EVIL; d.builds[0].owner = EVIL; d.builds[0].buildUrl = EVIL_URL; }],
+      ['updates', (d) => { d.updates[0].alias = EVIL; d.updates[0].title = EVIL; d.updates[0].url = EVIL_URL; }],
+      ['bugs', (d) => { d.bugs[0].summary = EVIL; d.byStatus[EVIL] = 1; d.bugs[0].url = EVIL_URL; }],
+      ['dependencies', (d) => { d.subpackages[0].requires[0].name = EVIL; d.requiredBy = [EVIL]; }],
+      // No "/" here: in a path it would (rightly) split the name into directories.
+      ['files', (d) => { d.subpackages[0].files = ['/usr/bin/<img src=x onerror="window.__pwned=1">']; }],
+      ['changelog', (d) => { d.entries[0].text = EVIL; d.entries[0].author = EVIL; }],
+      ['sources', (d) => { d.spec = EVIL; d.patches = [EVIL]; d.lastCommits[0].message = EVIL; d.url = EVIL_URL; }],
+      ['maintainers', (d) => { d.pointOfContact = EVIL; d.url = EVIL_URL; }],
+      ['upstream', (d) => { d.project = EVIL; d.projectUrl = EVIL_URL; }],
+      ['ci', (d) => { d.collections[0].collection = EVIL; d.collections[0].taskUrl = EVIL_URL; }],
+    ];
+    for (const [tab, spoil] of tabs) {
+      const env = clone(curlEnvelopes[tab]);
+      spoil(env.data);
+      const el = document.createElement('div');
+      el.append(renderEnvelope(tabFor(tab), env, null, { pkg: 'curl' }));
+      noMarkup(el);
+      expect(el.textContent, tab).toContain(tab === 'files' ? '<img src=x onerror="window.__pwned=1">' : EVIL);
+    }
+  });
+
+  it('reverse-dependency links encode hostile names into the path', () => {
+    const env = clone(curlEnvelopes.dependencies);
+    env.data.requiredBy = ['../../api/x?y=<b>'];
+    const el = document.createElement('div');
+    el.append(renderEnvelope(tabFor('dependencies'), env, null, { pkg: 'curl' }));
+    const a = [...el.querySelectorAll('a')].find((x) => x.textContent === '../../api/x?y=<b>')!;
+    expect(a.getAttribute('href')).toBe('/packages/..%2F..%2Fapi%2Fx%3Fy%3D%3Cb%3E');
+  });
+
+  it('the error message from metadata stays text', () => {
+    const env = clone(curlEnvelopes.builds);
+    const meta = clone(curlMeta.connectors.builds)!;
+    meta.error!.message = EVIL;
+    meta.error!.kind = EVIL;
+    const el = document.createElement('div');
+    el.append(renderEnvelope(tabFor('builds'), env, meta, { pkg: 'curl' }));
+    noMarkup(el);
+    expect(el.querySelector('.warning')!.textContent).toContain(EVIL);
+  });
+
+  it('home list and package header keep hostile names and summaries as text', async () => {
+    const list = clone(packageList);
+    list.items[0] = { name: EVIL, summary: EVIL, version: EVIL };
+    const ov = clone(curlEnvelopes.overview);
+    ov.data.summary = EVIL;
+    mockFetch({
+      '/api/v1/packages?offset=0&limit=100': json(list),
+      '/api/v1/packages/curl': json(curlMeta),
+      '/api/v1/packages/curl/overview': json(ov),
+    });
+    const main = document.createElement('main');
+    document.body.replaceChildren(main);
+    await new App(main).show({ page: 'home' });
+    noMarkup(main);
+    expect(main.querySelector('.package-list a')!.textContent).toBe(EVIL);
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    noMarkup(main);
+    expect(main.querySelector('.summary')!.textContent).toBe(EVIL);
+    // A hostile name from the URL is text in the heading too.
+    mockFetch({});
+    await new App(main).show({ page: 'package', name: EVIL, tab: 'overview' });
+    noMarkup(main);
+    expect(main.querySelector('h1')!.textContent).toBe(`No package named ${EVIL}`);
+  });
+});

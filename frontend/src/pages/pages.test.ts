@@ -1,0 +1,212 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../app';
+import { clone, curlEnvelopes, curlMeta, packageList } from '../test-fixtures';
+import { json, mockFetch, pending, problem } from '../test-fixtures/mock-fetch';
+import { refreshAges, startAgoTicker } from '../dom';
+
+const NOW = Date.parse('2026-11-25T16:30:12Z');
+
+/** All curl routes answered from the fixtures. */
+function curlRoutes(overrides: Record<string, unknown> = {}) {
+  const routes: Record<string, any> = {
+    '/api/v1/packages?offset=0&limit=100': json(packageList),
+    '/api/v1/packages/curl': json(curlMeta),
+  };
+  for (const [c, env] of Object.entries(curlEnvelopes)) routes[`/api/v1/packages/curl/${c}`] = json(env);
+  return { ...routes, ...overrides };
+}
+
+let main: HTMLElement;
+const noSleep = async () => {};
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  main = document.createElement('main');
+  document.body.replaceChildren(main);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('home page', () => {
+  it('lists packages with links, versions and summaries', async () => {
+    mockFetch(curlRoutes());
+    await new App(main).show({ page: 'home' });
+    expect(text(main.querySelector('h1'))).toBe('Fedora Packages');
+    const items = [...main.querySelectorAll('.package-list li')];
+    expect(items).toHaveLength(3);
+    const a = items[0].querySelector('a')!;
+    expect(a.getAttribute('href')).toBe('/packages/curl');
+    expect(text(items[0].querySelector('.pkg-version'))).toBe('8.11.1-1.fc44');
+    expect(items[1].querySelector('a')!.getAttribute('href')).toBe('/packages/libstdc++');
+    expect(text(items[1].querySelector('.pkg-summary'))).toBe('Summary not fetched yet.');
+    expect(text(main.querySelector('[role=status]'))).toBe('3 packages.');
+  });
+
+  it('filters the loaded list by name or summary', async () => {
+    mockFetch(curlRoutes());
+    await new App(main).show({ page: 'home' });
+    const input = main.querySelector<HTMLInputElement>('input[type=search]')!;
+    expect(input.disabled).toBe(false);
+    input.value = 'PYTHON';
+    input.dispatchEvent(new Event('input'));
+    const visible = [...main.querySelectorAll<HTMLElement>('.package-list li')].filter((li) => !li.hidden);
+    expect(visible.map((li) => text(li.querySelector('a')))).toEqual(['python3']);
+    expect(text(main.querySelector('[role=status]'))).toBe('Showing 1 of 3 packages.');
+    input.value = 'remote servers';
+    input.dispatchEvent(new Event('input'));
+    expect([...main.querySelectorAll<HTMLElement>('.package-list li')].filter((li) => !li.hidden)).toHaveLength(1);
+  });
+
+  it('says so when the list cannot be loaded', async () => {
+    mockFetch({ '/api/v1/packages?offset=0&limit=100': { status: 500 } });
+    await new App(main).show({ page: 'home' });
+    expect(text(main.querySelector('.notice.error'))).toBe('Could not load packages: HTTP 500.');
+  });
+});
+
+describe('package page', () => {
+  it('shows name, summary, version and refreshed age in the header', async () => {
+    mockFetch(curlRoutes());
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    expect(text(main.querySelector('h1'))).toBe('curl');
+    expect(text(main.querySelector('.summary'))).toBe('A utility for getting files from remote servers (FTP, HTTP, and others)');
+    expect(text(main.querySelector('.header-info .version code'))).toBe('8.11.1-1.fc44');
+    expect(text(main.querySelector('.header-info .refreshed'))).toBe('refreshed 12 s ago');
+    expect(document.title).toBe('curl – Fedora Packages');
+    // Overview is the active tab and its content is rendered.
+    expect(main.querySelector('nav a[aria-current=page]')!.getAttribute('href')).toBe('/packages/curl');
+    expect(main.querySelectorAll('.tab-panel .description p')).toHaveLength(2);
+  });
+
+  it('has one tab link per connector with its own URL', async () => {
+    mockFetch(curlRoutes());
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    const hrefs = [...main.querySelectorAll('nav.tabs a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toHaveLength(12);
+    expect(hrefs).toContain('/packages/curl/builds');
+    expect(hrefs).toContain('/packages/curl/ci');
+  });
+
+  it('fetches the overview once for header and tab, and switches tabs without reloading the header', async () => {
+    const { calls } = mockFetch(curlRoutes());
+    const app = new App(main);
+    await app.show({ page: 'package', name: 'curl', tab: 'overview' });
+    const h1 = main.querySelector('h1');
+    await app.show({ page: 'package', name: 'curl', tab: 'builds' });
+    expect(main.querySelector('h1')).toBe(h1);
+    expect(main.querySelectorAll('.tab-panel tbody tr')).toHaveLength(3);
+    expect(main.querySelector('nav a[aria-current=page]')!.getAttribute('href')).toBe('/packages/curl/builds');
+    expect(document.title).toBe('curl · Builds – Fedora Packages');
+    expect(calls.filter((c) => c === '/api/v1/packages/curl/overview')).toHaveLength(1);
+    expect(calls.filter((c) => c === '/api/v1/packages/curl')).toHaveLength(1);
+    // Back to a loaded tab: served from memory.
+    await app.show({ page: 'package', name: 'curl', tab: 'overview' });
+    expect(calls.filter((c) => c === '/api/v1/packages/curl/overview')).toHaveLength(1);
+  });
+
+  it('shows the metadata error as a warning on the tab and a marker in the tab bar', async () => {
+    mockFetch(curlRoutes());
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'builds' });
+    expect(text(main.querySelector('.tab-panel .warning'))).toContain('Last refresh failed 3 min ago (timeout); data is 2 h old.');
+    expect(main.querySelectorAll('.tab-panel tbody tr')).toHaveLength(3);
+    expect(main.querySelector('nav a[data-tab=builds] .tab-flag')).not.toBeNull();
+    expect(main.querySelector('nav a[data-tab=files] .tab-flag')).toBeNull();
+    expect(text(main.querySelector('.tab-panel footer'))).toBe('from koji.fedoraproject.org/kojihub · refreshed 2 h ago');
+  });
+
+  it('renders "absent" documents as a message', async () => {
+    const absent = clone(curlEnvelopes.builds);
+    absent.status = 'absent';
+    absent.data = null;
+    mockFetch(curlRoutes({ '/api/v1/packages/curl/builds': json(absent), '/api/v1/packages/curl': json({ name: 'curl', connectors: {} }) }));
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'builds' });
+    expect(text(main.querySelector('.tab-panel .absent'))).toBe('No builds in Koji for curl.');
+  });
+
+  it('shows "No package named X" on 404', async () => {
+    mockFetch({ '/api/v1/packages/nope': problem(404, 'No package named nope'), '/api/v1/packages/nope/overview': problem(404, 'No package named nope') });
+    await new App(main).show({ page: 'package', name: 'nope', tab: 'overview' });
+    expect(text(main.querySelector('h1'))).toBe('No package named nope');
+    expect(main.querySelector('a[href="/"]')).not.toBeNull();
+    expect(main.querySelector('nav.tabs')).toBeNull();
+  });
+
+  it('shows "Fetching…" on 202 and retries after Retry-After', async () => {
+    const seen: string[] = [];
+    const waits: number[] = [];
+    mockFetch(curlRoutes({ '/api/v1/packages/curl/files': [pending('3'), pending('2'), json(curlEnvelopes.files)] }));
+    const app = new App(main, {
+      sleepFn: async (ms) => {
+        waits.push(ms);
+        seen.push(text(main.querySelector('.tab-panel')));
+      },
+    });
+    await app.show({ page: 'package', name: 'curl', tab: 'files' });
+    expect(waits).toEqual([3000, 2000]);
+    expect(seen[0]).toContain('Fetching files from upstream… (attempt 1, next try in 3 s)');
+    expect(main.querySelectorAll('.tab-panel li.file').length).toBeGreaterThan(0);
+  });
+
+  it('gives up after bounded retries and offers to try again', async () => {
+    const { calls } = mockFetch(curlRoutes({ '/api/v1/packages/curl/files': [pending('1'), pending('1'), pending('1'), json(curlEnvelopes.files)] }));
+    const app = new App(main, { maxAttempts: 3, sleepFn: noSleep });
+    await app.show({ page: 'package', name: 'curl', tab: 'files' });
+    expect(calls.filter((c) => c.endsWith('/files'))).toHaveLength(3);
+    expect(text(main.querySelector('.tab-panel'))).toContain('Still fetching files from upstream.');
+    const button = main.querySelector<HTMLButtonElement>('.tab-panel button.retry')!;
+    button.click();
+    await vi.waitFor(() => expect(main.querySelectorAll('.tab-panel li.file').length).toBeGreaterThan(0));
+  });
+
+  it('shows the header as fetching while the overview is pending', async () => {
+    mockFetch(curlRoutes({ '/api/v1/packages/curl/overview': pending('1') }));
+    await new App(main, { maxAttempts: 2, sleepFn: noSleep }).show({ page: 'package', name: 'curl', tab: 'builds' });
+    expect(text(main.querySelector('h1'))).toBe('curl');
+    expect(text(main.querySelector('.summary'))).toBe('Still fetching package data; try again shortly.');
+    expect(main.querySelectorAll('.tab-panel tbody tr')).toHaveLength(3);
+  });
+
+  it('reports server errors in the tab', async () => {
+    mockFetch(curlRoutes({ '/api/v1/packages/curl/bugs': problem(500, 'Redis is down') }));
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'bugs' });
+    expect(text(main.querySelector('.tab-panel [role=alert]'))).toBe('Could not load bugs: Redis is down. Try again');
+  });
+
+  it('renders a page-not-found for unknown paths', async () => {
+    await new App(main).show({ page: 'not-found', path: '/nope' });
+    expect(text(main.querySelector('h1'))).toBe('Page not found');
+  });
+});
+
+describe('live ages', () => {
+  it('the ticker keeps "refreshed N ago" current', async () => {
+    mockFetch(curlRoutes());
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    const el = main.querySelector('.header-info .refreshed')!;
+    expect(text(el)).toBe('refreshed 12 s ago');
+    vi.setSystemTime(NOW + 5 * 60_000);
+    refreshAges(document);
+    expect(text(el)).toBe('refreshed 5 min ago');
+  });
+
+  it('startAgoTicker updates on its interval and can be stopped', () => {
+    vi.useRealTimers();
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.parse('2026-11-25T16:30:00Z'));
+    const t = document.createElement('time');
+    t.dataset.ago = '2026-11-25T16:30:00Z';
+    t.dataset.agoPrefix = 'refreshed ';
+    document.body.append(t);
+    const stop = startAgoTicker(5000);
+    vi.advanceTimersByTime(5000);
+    expect(t.textContent).toBe('refreshed 5 s ago');
+    vi.advanceTimersByTime(3 * 3600_000);
+    expect(t.textContent).toBe('refreshed 3 h ago');
+    stop();
+    vi.advanceTimersByTime(86400_000);
+    expect(t.textContent).toBe('refreshed 3 h ago');
+  });
+});

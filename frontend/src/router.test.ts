@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Router, isAppPath, parseRoute } from './router';
+
+describe('parseRoute', () => {
+  it('maps / to home', () => {
+    expect(parseRoute('/')).toEqual({ page: 'home' });
+  });
+  it('maps a package path to its overview', () => {
+    expect(parseRoute('/packages/curl')).toEqual({ page: 'package', name: 'curl', tab: 'overview' });
+    expect(parseRoute('/packages/curl/')).toEqual({ page: 'package', name: 'curl', tab: 'overview' });
+  });
+  it('maps every connector tab', () => {
+    for (const tab of ['overview', 'versions', 'builds', 'updates', 'bugs', 'dependencies', 'files', 'changelog', 'sources', 'maintainers', 'upstream', 'ci']) {
+      expect(parseRoute(`/packages/curl/${tab}`)).toEqual({ page: 'package', name: 'curl', tab });
+    }
+  });
+  it('decodes names', () => {
+    expect(parseRoute('/packages/libstdc++/files')).toEqual({ page: 'package', name: 'libstdc++', tab: 'files' });
+    expect(parseRoute('/packages/libstdc%2B%2B')).toEqual({ page: 'package', name: 'libstdc++', tab: 'overview' });
+  });
+  it('rejects unknown tabs, extra segments, bad encodings and other paths', () => {
+    expect(parseRoute('/packages/curl/nope').page).toBe('not-found');
+    expect(parseRoute('/packages/curl/builds/x').page).toBe('not-found');
+    expect(parseRoute('/packages').page).toBe('not-found');
+    expect(parseRoute('/packages/%E0%A4%A').page).toBe('not-found');
+    expect(parseRoute('/about')).toEqual({ page: 'not-found', path: '/about' });
+  });
+  it('knows which paths the SPA handles', () => {
+    expect(isAppPath('/')).toBe(true);
+    expect(isAppPath('/packages/curl')).toBe(true);
+    expect(isAppPath('/api/v1/packages')).toBe(false);
+  });
+});
+
+describe('Router', () => {
+  const routers: Router[] = [];
+  const make = (fn: (r: unknown) => void) => {
+    const r = new Router(fn);
+    routers.push(r);
+    return r;
+  };
+  afterEach(() => {
+    routers.splice(0).forEach((r) => r.stop());
+    document.body.replaceChildren();
+    history.replaceState(null, '', '/');
+  });
+
+  it('intercepts plain clicks on app links and pushes history', () => {
+    const seen: unknown[] = [];
+    const r = make((route) => seen.push(route));
+    r.start();
+    expect(seen).toEqual([{ page: 'home' }]);
+    const a = document.createElement('a');
+    a.href = '/packages/curl/builds';
+    a.textContent = 'go';
+    document.body.append(a);
+    a.click();
+    expect(location.pathname).toBe('/packages/curl/builds');
+    expect(seen.at(-1)).toEqual({ page: 'package', name: 'curl', tab: 'builds' });
+  });
+
+  it('leaves modified clicks, external and API links to the browser', () => {
+    const onRoute = vi.fn();
+    make(onRoute).start();
+    onRoute.mockClear();
+    const mk = (href: string) => {
+      const a = document.createElement('a');
+      a.href = href;
+      document.body.append(a);
+      // jsdom does not navigate; we only check the router did not take the click.
+      a.addEventListener('click', (e) => e.preventDefault());
+      return a;
+    };
+    mk('/packages/curl').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+    mk('https://koji.fedoraproject.org/koji/').click();
+    mk('/api/v1/packages').click();
+    expect(onRoute).not.toHaveBeenCalled();
+    expect(location.pathname).toBe('/');
+  });
+
+  it('renders again on popstate (back button)', () => {
+    const onRoute = vi.fn();
+    const r = make(onRoute);
+    r.start();
+    r.navigate('/packages/curl/files');
+    history.replaceState(null, '', '/packages/curl');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(onRoute).toHaveBeenLastCalledWith({ page: 'package', name: 'curl', tab: 'overview' });
+  });
+});

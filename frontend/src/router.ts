@@ -1,0 +1,77 @@
+// Path → route, and History API navigation. Links stay real <a href> (open in new tab works);
+// same-origin clicks are intercepted and rendered without a page load.
+
+import { type ConnectorName, isConnector } from './types';
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'package'; name: string; tab: ConnectorName }
+  | { page: 'not-found'; path: string };
+
+export function parseRoute(pathname: string): Route {
+  // Tolerate a trailing slash and doubled slashes.
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts.length === 0) return { page: 'home' };
+  if (parts[0] === 'packages' && (parts.length === 2 || parts.length === 3)) {
+    let name: string;
+    try {
+      name = decodeURIComponent(parts[1]);
+    } catch {
+      return { page: 'not-found', path: pathname };
+    }
+    if (parts.length === 2) return { page: 'package', name, tab: 'overview' };
+    if (isConnector(parts[2])) return { page: 'package', name, tab: parts[2] };
+  }
+  return { page: 'not-found', path: pathname };
+}
+
+/** Paths the SPA renders itself; other same-origin links (e.g. /api/…, /q/…) load normally. */
+export function isAppPath(pathname: string): boolean {
+  return pathname === '/' || pathname.startsWith('/packages/');
+}
+
+export type RouteListener = (route: Route) => void;
+
+export class Router {
+  constructor(
+    private readonly onRoute: RouteListener,
+    private readonly win: Window = window,
+  ) {}
+
+  private readonly popListener = () => this.onRoute(this.current());
+  private readonly clickListener = (e: MouseEvent) => this.onClick(e);
+
+  /** Listens for link clicks and back/forward, and renders the current URL. */
+  start(): void {
+    this.win.addEventListener('popstate', this.popListener);
+    this.win.document.addEventListener('click', this.clickListener);
+    this.onRoute(this.current());
+  }
+
+  stop(): void {
+    this.win.removeEventListener('popstate', this.popListener);
+    this.win.document.removeEventListener('click', this.clickListener);
+  }
+
+  current(): Route {
+    return parseRoute(this.win.location.pathname);
+  }
+
+  navigate(path: string, replace = false): void {
+    if (replace) this.win.history.replaceState(null, '', path);
+    else this.win.history.pushState(null, '', path);
+    this.onRoute(this.current());
+  }
+
+  private onClick(e: MouseEvent): void {
+    // Let the browser handle anything a person expects to behave like a normal link.
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = (e.target as Element | null)?.closest?.('a');
+    if (!a || !a.href || (a.target && a.target !== '_self') || a.hasAttribute('download')) return;
+    const url = new URL(a.href, this.win.location.href);
+    if (url.origin !== this.win.location.origin || !isAppPath(url.pathname)) return;
+    e.preventDefault();
+    if (url.pathname + url.search === this.win.location.pathname + this.win.location.search) return;
+    this.navigate(url.pathname + url.search);
+  }
+}

@@ -1,0 +1,33 @@
+import { dateCell, h } from '../dom';
+import type { ChangelogDoc } from '../types';
+import { type TabDef, emptyNote } from './common';
+
+export const changelogTab: TabDef<ChangelogDoc> = {
+  id: 'changelog',
+  label: 'Changelog',
+  absentMessage: (pkg) => `No changelog for ${pkg}: it is in no repository mdapi knows.`,
+  render(d) {
+    if (d.entries.length === 0) return emptyNote('The changelog is empty.');
+    // The document is newest first already; keep its order.
+    // E-mail addresses are left out on purpose (packages.fp.o obfuscates them too).
+    return h(
+      'ol',
+      { class: 'changelog' },
+      d.entries.map((e) =>
+        h(
+          'li',
+          { class: 'changelog-entry' },
+          h(
+            'div',
+            { class: 'changelog-head' },
+            dateCell(e.date),
+            ' ',
+            h('span', { class: 'author' }, e.author ?? 'unknown author'),
+            e.version ? [' ', h('code', { class: 'version' }, e.version)] : null,
+          ),
+          h('pre', { class: 'changelog-text' }, e.text ?? ''),
+        ),
+      ),
+    );
+  },
+};

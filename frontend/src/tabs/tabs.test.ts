@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { TABS, tabFor } from '.';
+import { clone, curlCiAbsent, curlEnvelopes, curlMeta } from '../test-fixtures';
+import type { ConnectorMeta, ConnectorName, Envelope } from '../types';
+import { renderEnvelope, staleWarning, tabFooter } from './common';
+import { buildTree, compress } from './files';
+import { formatDep } from './dependencies';
+
+const NOW = Date.parse('2026-11-25T16:30:12Z');
+const ctx = { pkg: 'curl' };
+
+/** Renders a tab like the page does, into a detached container. */
+function render(tab: ConnectorName, env: Envelope<any> = curlEnvelopes[tab], meta: ConnectorMeta | null | undefined = curlMeta.connectors[tab]) {
+  const el = document.createElement('div');
+  el.append(renderEnvelope(tabFor(tab), env, meta, ctx, NOW));
+  return el;
+}
+const rows = (el: Element, sel = 'tbody tr') => [...el.querySelectorAll(sel)];
+const cells = (tr: Element) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim());
+const text = (el: Element) => el.textContent?.replace(/\s+/g, ' ') ?? '';
+/** dt → dd text of every definition list under el. */
+const factsOf = (el: Element) =>
+  Object.fromEntries([...el.querySelectorAll('dt')].map((dt) => [text(dt), text(dt.nextElementSibling!).trim()]));
+
+describe('tab registry', () => {
+  it('has one tab per connector, Overview first', () => {
+    expect(TABS.map((t) => t.id)).toEqual(['overview', 'versions', 'builds', 'updates', 'bugs', 'dependencies', 'files', 'changelog', 'sources', 'maintainers', 'upstream', 'ci']);
+  });
+});
+
+describe('footer and warning', () => {
+  it('shows the source link and a live refreshed age', () => {
+    const f = tabFooter(curlEnvelopes.overview, NOW);
+    const a = f.querySelector('a')!;
+    expect(a.getAttribute('href')).toBe('https://mdapi.fedoraproject.org/rawhide/srcpkg/curl');
+    expect(a.textContent).toBe('mdapi.fedoraproject.org/rawhide/srcpkg/curl');
+    expect(text(f)).toBe('from mdapi.fedoraproject.org/rawhide/srcpkg/curl · refreshed 12 s ago');
+    expect(f.querySelector('time')!.getAttribute('data-ago')).toBe('2026-11-25T16:30:00Z');
+  });
+  it('warns when the last refresh failed, with the data age', () => {
+    const w = staleWarning(curlMeta.connectors.builds, curlEnvelopes.builds.refreshedAt, NOW)!;
+    expect(w).not.toBeNull();
+    expect(text(w)).toContain('Last refresh failed 3 min ago (timeout); data is 2 h old.');
+    expect(text(w)).toContain('Koji hub did not answer within 10 s');
+  });
+  it('does not warn without an error', () => {
+    expect(staleWarning(curlMeta.connectors.overview, curlEnvelopes.overview.refreshedAt, NOW)).toBeNull();
+    expect(staleWarning(null, null, NOW)).toBeNull();
+  });
+  it('says "no data yet" when nothing was ever fetched', () => {
+    const w = staleWarning({ status: 'missing', version: null, refreshedAt: null, error: { kind: 'server-error', message: '', at: '2026-11-25T16:29:00Z' } }, null, NOW)!;
+    expect(text(w)).toContain('Last refresh failed 1 min ago (server-error); no data yet.');
+    expect(w.querySelector('details')).toBeNull();
+  });
+  it('puts the warning above the (still shown) document', () => {
+    const el = render('builds');
+    expect(el.firstElementChild!.classList.contains('warning')).toBe(true);
+    expect(rows(el)).toHaveLength(3);
+  });
+});
+
+describe('absent documents', () => {
+  it('renders a clear message instead of content', () => {
+    const el = render('ci', curlCiAbsent, curlMeta.connectors.ci);
+    expect(text(el.querySelector('.absent')!)).toBe('curl is not tracked by Koschei.');
+    expect(el.querySelector('table')).toBeNull();
+    expect(el.querySelector('footer')).not.toBeNull();
+  });
+  it('has a message for every tab', () => {
+    for (const t of TABS) {
+      const env = { ...clone(curlEnvelopes[t.id]), status: 'absent', data: null } as Envelope<any>;
+      const el = render(t.id, env, null);
+      expect(el.querySelector('.absent')?.textContent).toContain('curl');
+    }
+    const builds = render('builds', { ...clone(curlEnvelopes.builds), status: 'absent', data: null }, null);
+    expect(text(builds)).toContain('No builds in Koji for curl.');
+  });
+});
+
+describe('tabs render their documents', () => {
+  it('overview: description paragraphs, upstream, license, sub-packages', () => {
+    const el = render('overview');
+    expect(el.querySelectorAll('.description p')).toHaveLength(2);
+    expect(el.querySelector('a[href="https://curl.se/"]')).not.toBeNull();
+    expect(factsOf(el)).toEqual({ Upstream: 'https://curl.se/', License: 'curl', Version: '8.11.1-1.fc44', Branch: 'rawhide' });
+    const subs = rows(el).map(cells);
+    expect(subs).toHaveLength(3);
+    expect(subs[1]).toEqual(['libcurl', 'A library for getting files from web servers', 'x86_64']);
+  });
+
+  it('versions: release, stable and testing with Koji and Bodhi links', () => {
+    const el = render('versions');
+    const r = rows(el);
+    expect(r).toHaveLength(3);
+    expect(cells(r[1])[0]).toBe('Fedora 43');
+    const stable = r[1].querySelectorAll('td')[1];
+    expect(stable.querySelector('a')!.getAttribute('href')).toBe('https://koji.fedoraproject.org/koji/buildinfo?buildID=2590002');
+    expect(stable.querySelector('a')!.textContent).toBe('8.11.0-2.fc43');
+    expect(stable.querySelectorAll('a')[1].getAttribute('href')).toBe('https://bodhi.fedoraproject.org/updates/?builds=curl-8.11.0-2.fc43');
+    expect(cells(r[1])[2]).toContain('8.11.1-1.fc43');
+    expect(cells(r[0])[0]).toContain('pending');
+    expect(cells(r[2]).slice(1)).toEqual(['—', '—']);
+  });
+
+  it('builds: NVR, state, owner, started, duration, task', () => {
+    const el = render('builds');
+    const r = rows(el).map(cells);
+    expect(r[0]).toEqual(['curl-8.11.1-1.fc44', 'complete', 'jdoe', '2026-11-20', '4 min 12 s', '#130000001']);
+    expect(r[1][1]).toBe('failed');
+    expect(r[2][4]).toBe('1 h 3 min');
+    expect(r[2][5]).toBe('—');
+    expect(el.querySelector('.badge-bad')!.textContent).toBe('failed');
+    expect(el.querySelector('a[href="https://koji.fedoraproject.org/koji/taskinfo?taskID=130000001"]')).not.toBeNull();
+  });
+
+  it('updates: alias link, release, status, type, severity, karma, submitter, dates', () => {
+    const el = render('updates');
+    expect(text(el)).toContain('Newest 2 of 57 updates.');
+    const r = rows(el);
+    expect(r[0].querySelector('a')!.getAttribute('href')).toBe('https://bodhi.fedoraproject.org/updates/FEDORA-2026-1a2b3c4d5e');
+    const c = cells(r[0]);
+    expect(c.slice(1, 7)).toEqual(['F43', 'testing', 'security', 'high', '+2', 'jdoe']);
+    expect(c.slice(7)).toEqual(['2026-11-21', '2026-11-22', '—', '2026-11-23']);
+    expect(cells(r[1])[4]).toBe('—'); // "unspecified" severity
+    expect(cells(r[1])[5]).toBe('-1');
+  });
+
+  it('bugs: counts by status in workflow order, then the table', () => {
+    const el = render('bugs');
+    expect(el.querySelector('.count-total')!.textContent).toBe('3 open');
+    expect([...el.querySelectorAll('.counts li')].map(text)).toEqual(['NEW 2', 'ASSIGNED 1']);
+    const r = rows(el);
+    expect(r).toHaveLength(3);
+    expect(r[0].querySelector('a')!.getAttribute('href')).toBe('https://bugzilla.redhat.com/show_bug.cgi?id=2400001');
+    expect(cells(r[0])).toEqual(['#2400001', 'curl segfaults with --http3 on redirect', 'NEW', 'high / unspecified', 'jdoe@example.com', 'Fedora rawhide', '2026-11-24']);
+    expect(cells(r[2])[5]).toBe('Fedora EPEL epel9');
+  });
+
+  it('bugs: an empty list is "No open bugs"', () => {
+    const env = clone(curlEnvelopes.bugs);
+    env.data = { total: 0, byStatus: {}, bugs: [] };
+    expect(text(render('bugs', env))).toContain('No open bugs.');
+  });
+
+  it('dependencies: per sub-package relations and linked reverse deps', () => {
+    const el = render('dependencies');
+    const subs = el.querySelectorAll('details.subpkg');
+    expect(subs).toHaveLength(2);
+    const curlRel = [...subs[0].querySelectorAll('details.relation > summary')].map(text);
+    expect(curlRel).toEqual(['Requires (2)', 'Provides (2)', 'Obsoletes (1)']);
+    expect(text(subs[0])).toContain('libcurl(x86-64) >= 0:8.11.1-1.fc44');
+    const req = [...el.querySelectorAll('.tab-section')].find((s) => text(s).startsWith('Required by (3)'))!;
+    expect([...req.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['/packages/cmake', '/packages/git-core', '/packages/rpm']);
+    expect(el.querySelector('a[href="/packages/dnf5"]')).not.toBeNull();
+    expect(formatDep({ name: 'x', flags: 'LT', version: '1' })).toBe('x < 1');
+    expect(formatDep({ name: 'x', flags: null, version: null })).toBe('x');
+  });
+
+  it('files: a tree per sub-package with file counts', () => {
+    const el = render('files');
+    const subs = el.querySelectorAll('details.subpkg');
+    expect(subs).toHaveLength(2);
+    expect(text(subs[0].querySelector('summary')!)).toBe('curl (3 files)');
+    const files = [...subs[0].querySelectorAll('li.file')].map(text);
+    expect(files.sort()).toEqual(['_curl', 'curl', 'curl.1.gz']);
+    const dirs = [...subs[0].querySelectorAll('li.dir > details > summary')].map(text);
+    expect(dirs[0]).toBe('/usr/');
+    expect(dirs).toContain('bin/');
+    expect(dirs).toContain('share/');
+  });
+
+  it('files: tree building marks directories and compresses single chains', () => {
+    const t = compress(buildTree(['/usr/share/doc/curl/', '/usr/share/doc/curl/README']));
+    expect(t.name).toBe('/usr/share/doc/curl');
+    expect([...t.children.values()].map((c) => [c.name, c.dir])).toEqual([['README', false]]);
+  });
+
+  it('changelog: newest first, preformatted text', () => {
+    const el = render('changelog');
+    const entries = el.querySelectorAll('.changelog-entry');
+    expect(entries).toHaveLength(2);
+    expect(text(entries[0].querySelector('.changelog-head')!)).toBe('2026-11-20 Jan Doe 8.11.1-1');
+    expect(entries[0].querySelector('pre')!.textContent).toBe('- new upstream release\n- fix CVE-2026-0001');
+    expect(text(el)).not.toContain('jdoe@example.com');
+  });
+
+  it('sources: branches, spec in <pre>, patches, sources, lookaside, last commits', () => {
+    const el = render('sources');
+    expect(el.querySelector('pre.spec-text')!.textContent).toContain('Name: curl\nVersion: 8.11.1');
+    expect(el.querySelector('details.spec summary')!.textContent).toBe('curl.spec');
+    expect(text(el)).toContain('Branches (4)');
+    expect(el.querySelector('strong[title="default branch"]')!.textContent).toBe('rawhide');
+    expect(text(el)).toContain('0001-curl-7.32.0-multilib.patch');
+    expect(text(el)).toContain('Source0: https://curl.se/download/%{name}-%{version}.tar.xz');
+    const commits = rows(el, 'table.commits tbody tr').map(cells);
+    expect(commits[0]).toEqual(['rawhide', 'a1b2c3d4e5', 'new upstream release', 'Jan Doe', '2026-11-20']);
+    expect(rows(el, 'table.lookaside tbody tr').map(cells)[0].slice(0, 2)).toEqual(['curl-8.11.1.tar.xz', 'SHA512']);
+  });
+
+  it('maintainers: point of contact, people and groups linked on the dist-git host', () => {
+    const el = render('maintainers');
+    const f = factsOf(el);
+    expect(f['Point of contact']).toBe('jdoe');
+    expect(f.Admins).toBe('asmith');
+    expect(f.Committers).toBe('bwhite');
+    expect(f.Commit).toBe('network-sig');
+    expect(el.querySelector('a[href="https://src.fedoraproject.org/user/jdoe"]')).not.toBeNull();
+    expect(el.querySelector('a[href="https://src.fedoraproject.org/group/network-sig"]')).not.toBeNull();
+    expect(f.Collaborators).toBe('none');
+    const env = clone(curlEnvelopes.maintainers);
+    env.data.pointOfContact = null;
+    expect(factsOf(render('maintainers', env))['Point of contact']).toBe('Orphaned');
+  });
+
+  it('upstream: versions and the outdated badge', () => {
+    const el = render('upstream');
+    expect(el.querySelector('.badge-bad')!.textContent).toBe('outdated');
+    expect(text(el)).toContain("Rawhide has 8.11.1; upstream's latest stable is 8.12.0.");
+    const env = clone(curlEnvelopes.upstream);
+    env.data.outdated = false;
+    expect(render('upstream', env).querySelector('.badge-ok')!.textContent).toBe('up to date');
+  });
+
+  it('ci: Koschei state per collection', () => {
+    const el = render('ci');
+    const r = rows(el).map(cells);
+    expect(r).toEqual([
+      ['f44', 'ok', '2026-11-24', '#130000500'],
+      ['epel9', 'failing', '—', '—'],
+    ]);
+    expect(el.querySelector('a[href="https://koschei.fedoraproject.org/package/curl"]')).not.toBeNull();
+  });
+});
