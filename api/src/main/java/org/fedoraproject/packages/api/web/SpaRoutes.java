@@ -5,16 +5,26 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /**
- * The SPA routes on the client (History API): a browser that loads /packages/curl/builds directly must
- * get index.html, which the SPA then renders. API, health and OpenAPI paths are left alone.
+ * Serves the SPA (built into the jar under META-INF/resources). It routes on the client with the
+ * History API, so a browser that loads /packages/curl/builds directly must get index.html. API,
+ * health and OpenAPI paths are left alone. Vite names assets by content hash, so they may be cached
+ * for ever; index.html must be revalidated so that a new release is picked up.
  */
 @Singleton
 public class SpaRoutes {
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final String REVALIDATE = "no-cache";
+
     void install(@Observes Filters filters) {
         filters.register(rc -> {
             String path = rc.normalizedPath();
-            if (("GET".equals(rc.request().method().name()) || "HEAD".equals(rc.request().method().name()))
-                    && (path.equals("/packages") || path.startsWith("/packages/"))) {
+            String method = rc.request().method().name();
+            boolean read = "GET".equals(method) || "HEAD".equals(method);
+            if (read && path.startsWith("/assets/")) {
+                rc.addHeadersEndHandler(v -> rc.response().headers().set("Cache-Control", IMMUTABLE));
+            } else if (read && (path.equals("/") || path.equals("/index.html"))) {
+                rc.addHeadersEndHandler(v -> rc.response().headers().set("Cache-Control", REVALIDATE));
+            } else if (read && (path.equals("/packages") || path.startsWith("/packages/"))) {
                 rc.reroute("/index.html");
                 return;
             }

@@ -119,6 +119,11 @@ class PackageResourceTest {
     @Test
     void openApiDocumentDescribesTheEndpoints() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.'/api/v1/packages/{name}/{connector}'.get.summary", containsString("One document"));
+                .body("paths.'/api/v1/packages/{name}/{connector}'.get.summary", containsString("One document"))
+                .body("components.schemas.Envelope.properties.status.enum", org.hamcrest.Matchers.hasItems("ok", "absent"))
+                .body("components.schemas.keySet()", org.hamcrest.Matchers.hasItems("OverviewDocument", "VersionsDocument",
+                        "BuildsDocument", "UpdatesDocument", "BugsDocument", "DependenciesDocument", "FilesDocument",
+                        "ChangelogDocument", "SourcesDocument", "MaintainersDocument", "UpstreamDocument", "CiDocument"))
+                .body("components.schemas.BuildsDocument.example.builds[0].nvr", equalTo("python-requre-0.5.0-1.fc33"));
     }
 }
