@@ -44,6 +44,30 @@ public final class MdapiStubs {
         wm.stubFor(get(urlEqualTo("/mdapi" + path)).willReturn(json(body)));
     }
 
+    /** mdapi's 404 for a name it does not know, with its real body ("404: Not Found"). */
+    public static void notFound(WireMockServer wm, String path) {
+        wm.stubFor(get(urlEqualTo("/mdapi" + path)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "text/plain; charset=utf-8")
+                .withBody(SharedFixtures.realText("mdapi/legacy-2018/f28_files_vim__404.txt"))));
+    }
+
+    /**
+     * A reverse lookup answer ({@code /{branch}/requires/{name}}, …) in mdapi's documented shape: a JSON
+     * array of package objects like {@code /pkg/}, each naming its package in {@code basename}. There is
+     * no recording; the objects are the real curl recording with the names replaced.
+     */
+    public static String packageList(String... basenames) {
+        var array = MAPPER.createArrayNode();
+        for (String name : basenames) {
+            try {
+                array.add(MAPPER.readTree(likeCurl(name, "Package " + name)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return array.toString();
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
