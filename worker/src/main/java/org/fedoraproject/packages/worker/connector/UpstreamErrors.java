@@ -18,10 +18,15 @@ public final class UpstreamErrors {
                 && w.getResponse().getStatus() == 404;
     }
 
-    public static UpstreamException classify(String upstream, Throwable t) {
+    /**
+     * @param fallbackUpstream named in the error when the failure does not say which upstream it came
+     *                         from (fault-tolerance exceptions do: "Timeout[…connector.mdapi.Mdapi#srcpkg]")
+     */
+    public static UpstreamException classify(String fallbackUpstream, Throwable t) {
         if (t instanceof UpstreamException u) {
             return u;
         }
+        String upstream = upstreamNamedIn(t.getMessage(), fallbackUpstream);
         if (t instanceof WebApplicationException w && w.getResponse() != null) {
             int status = w.getResponse().getStatus();
             UpstreamException.Kind kind = status >= 500 || status == 429
@@ -47,6 +52,18 @@ public final class UpstreamErrors {
         }
         return UpstreamException.of(UpstreamException.Kind.SERVER_ERROR, upstream, String.valueOf(t), t);
     }
+
+    /** "Timeout[org.….connector.mdapi.Mdapi#srcpkg] timed out" → "mdapi". */
+    static String upstreamNamedIn(String message, String fallback) {
+        if (message == null) {
+            return fallback;
+        }
+        java.util.regex.Matcher m = FT_GUARDED_METHOD.matcher(message);
+        return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : fallback;
+    }
+
+    private static final java.util.regex.Pattern FT_GUARDED_METHOD =
+            java.util.regex.Pattern.compile("\\.connector\\.[a-z]+\\.([A-Za-z]+)#");
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
