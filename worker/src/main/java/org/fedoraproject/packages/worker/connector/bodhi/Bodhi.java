@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
+import org.fedoraproject.packages.worker.connector.UpstreamErrors;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
 
 /**
@@ -50,8 +52,36 @@ public class Bodhi {
                         UPSTREAM, "/releases/ answered 404", null)));
     }
 
-    /** The newest updates of a package (one page); empty when Bodhi answers 404. */
+    /**
+     * The newest updates of a package (one page, newest first). Empty when Bodhi does not know the
+     * package: it answers {@code 400} with {@code errors: [{"name": "packages", "description":
+     * "Invalid packages specified: <name>"}]} for a name that never had an update (its
+     * {@code validate_packages}), and 404 would mean the same. A known package without updates is
+     * a {@code 200} with {@code total: 0}, which is returned as it is.
+     */
     public Uni<Optional<JsonNode>> updates(String packageName, int rows) {
-        return JsonBodies.optional(UPSTREAM, client.updates(packageName, rows, 1));
+        return client.updates(packageName, rows, 1)
+                .map(body -> Optional.of(JsonBodies.parse(UPSTREAM, body)))
+                .onFailure(t -> UpstreamErrors.isNotFound(t) || isUnknownPackage(t)).recoverWithItem(Optional.empty())
+                .onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t));
+    }
+
+    /** Bodhi's validation error for a {@code packages} value it has no package for. */
+    static boolean isUnknownPackage(Throwable t) {
+        if (!(t instanceof WebApplicationException w) || w.getResponse() == null || w.getResponse().getStatus() != 400) {
+            return false;
+        }
+        try {
+            JsonNode errors = JsonBodies.parse(UPSTREAM, w.getResponse().readEntity(String.class)).path("errors");
+            for (JsonNode error : errors) {
+                if ("packages".equals(error.path("name").asText())
+                        && error.path("description").asText().startsWith("Invalid packages specified")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException unreadable) {
+            return false; // another 400 (or no body to read): a client error, not "unknown package"
+        }
     }
 }
