@@ -11,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
@@ -22,10 +23,10 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
  */
 @ApplicationScoped
 @Timeout(10_000) // milliseconds: the unit stays when application.properties overrides the value
-@Retry(maxRetries = 2, delay = 200, retryOn = UpstreamException.Retryable.class)
+@Retry(maxRetries = 2, delay = 200, retryOn = {UpstreamException.Retryable.class, TimeoutException.class})
 @ExponentialBackoff
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
-        failOn = UpstreamException.Retryable.class)
+        failOn = {UpstreamException.Retryable.class, TimeoutException.class})
 @Bulkhead(value = 8, waitingTaskQueue = 1000)
 public class Mdapi {
     public static final String UPSTREAM = "mdapi";
