@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fedoraproject.packages.api.refresh.ColdPages;
 import org.fedoraproject.packages.api.store.PackageReader;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.PackageNames;
@@ -36,10 +37,12 @@ public class PackageResource {
     static final String RETRY_AFTER_SECONDS = "2";
 
     private final PackageReader reader;
+    private final ColdPages coldPages;
     private final ObjectMapper mapper;
 
-    public PackageResource(PackageReader reader, ObjectMapper mapper) {
+    public PackageResource(PackageReader reader, ColdPages coldPages, ObjectMapper mapper) {
         this.reader = reader;
+        this.coldPages = coldPages;
         this.mapper = mapper;
     }
 
@@ -88,7 +91,7 @@ public class PackageResource {
             description = "The envelope {package, connector, version, refreshedAt, source, status, data}; "
                     + "status 'absent' means the upstream has no such package. ETag is the version.")
     @APIResponse(responseCode = "200", description = "The document")
-    @APIResponse(responseCode = "202", description = "Known package whose document is being fetched; retry after Retry-After seconds")
+    @APIResponse(responseCode = "202", description = "Known package whose document nobody fetched yet: the worker was asked and did not answer within fp.cold-page.wait; retry after Retry-After seconds")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown package or connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -101,14 +104,20 @@ public class PackageResource {
             if (found.isPresent()) {
                 return Uni.createFrom().item(documentResponse(found.get(), ifNoneMatch));
             }
-            return reader.isKnown(name).map(known -> {
+            return reader.isKnown(name).flatMap(known -> {
                 if (!known) {
                     throw ProblemException.unknownPackage(name);
                 }
-                return RestResponse.ResponseBuilder.<String>create(Response.Status.ACCEPTED, "{\"status\":\"pending\"}")
-                        .header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON).build();
+                return coldPages.fill(name, c).map(filled -> filled
+                        .map(doc -> documentResponse(doc, ifNoneMatch))
+                        .orElseGet(PackageResource::pending));
             });
         });
+    }
+
+    private static RestResponse<String> pending() {
+        return RestResponse.ResponseBuilder.<String>create(Response.Status.ACCEPTED, "{\"status\":\"pending\"}")
+                .header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON).build();
     }
 
     private static RestResponse<String> documentResponse(PackageReader.StoredDocument doc, String ifNoneMatch) {

@@ -81,6 +81,41 @@ class BusToApiEndToEndTest {
         System.out.printf("bus → worker → Redis → API: %d ms%n", took.toMillis());
     }
 
+    @Test
+    void aColdPageIsFilledByTheWorkerOnFirstRequestWithOneUpstreamCallForManyReaders() throws Exception {
+        redis.execute("FLUSHDB");
+        var wm = WorkerProcess.wiremock();
+        wm.resetAll();
+        String curl = SharedFixtures.realText("mdapi/rawhide_pkg_curl.json");
+        wm.stubFor(get(urlEqualTo("/mdapi/branches")).willReturn(json("[\"rawhide\"]")));
+        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/pkg/curl")).willReturn(json(curl)));
+        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/srcpkg/curl")).willReturn(json(curl).withFixedDelay(300)));
+        // Known (as after a bootstrap from the package list) but never fetched.
+        redis.sortedSet(String.class).zadd("packages", 0, "curl");
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Response>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> given().when().get("/api/v1/packages/curl/overview")));
+            }
+            for (var answer : answers) {
+                Response r = answer.get();
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(MAPPER.readTree(r.asString()).at("/data/summary").asText())
+                        .startsWith("A utility for getting files from remote servers");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlEqualTo("/mdapi/rawhide/srcpkg/curl")))).as("concurrent misses share one refresh").hasSize(1);
+        // An unknown name never reaches the worker or the upstream.
+        given().when().get("/api/v1/packages/not-a-package/overview").then().statusCode(404);
+        assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlEqualTo("/mdapi/rawhide/srcpkg/not-a-package")))).isEmpty();
+    }
+
     private static Instant publish(String topic, byte[] body) throws Exception {
         ConnectionFactory f = new ConnectionFactory();
         f.setHost("127.0.0.1");

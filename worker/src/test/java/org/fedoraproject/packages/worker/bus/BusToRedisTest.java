@@ -111,6 +111,25 @@ class BusToRedisTest {
         assertThat(dead.getProps().getHeaders().get(DeadLetters.REASON_HEADER).toString()).contains("without 'name'");
     }
 
+    @Test
+    void refreshRequestsRefreshTheNamedDocumentsAndBadOnesAreDeadLettered() throws Exception {
+        var wm = WireMockUpstreams.server();
+        MdapiStubs.branches(wm, "[\"rawhide\"]");
+        String curl = SharedFixtures.realText("mdapi/rawhide_pkg_curl.json");
+        MdapiStubs.serve(wm, "/rawhide/pkg/curl", curl);
+        MdapiStubs.serve(wm, "/rawhide/srcpkg/curl", curl);
+
+        bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": [\"weather\"]}");
+        bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": [\"overview\"]}");
+
+        GetResponse dead = bus.take(deadLetterQueue, Duration.ofSeconds(10)).orElseThrow();
+        assertThat(dead.getProps().getHeaders().get(DeadLetters.REASON_HEADER).toString()).contains("unknown connector 'weather'");
+        JsonNode doc = awaitDocument("curl", ConnectorName.OVERVIEW, Duration.ofSeconds(10));
+        assertThat(doc.at("/data/version").asText()).isEqualTo("8.22.0~rc2");
+        assertThat(redis.hash(String.class).hget(RedisLayout.document("curl", ConnectorName.BUILDS), RedisLayout.DOC_BODY))
+                .as("only the requested connector is refreshed").isNull();
+    }
+
     private JsonNode awaitDocument(String pkg, ConnectorName connector, Duration timeout) throws Exception {
         Instant end = Instant.now().plus(timeout);
         while (Instant.now().isBefore(end)) {

@@ -1,0 +1,74 @@
+package org.fedoraproject.packages.api.refresh;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.fedoraproject.packages.api.store.PackageReader;
+import org.fedoraproject.packages.api.store.PackageReader.StoredDocument;
+import org.fedoraproject.packages.contract.ConnectorName;
+import org.jboss.logging.Logger;
+
+/**
+ * Fills a document of a known package that nothing has fetched yet: asks the worker for a refresh,
+ * waits briefly for its notice, reads again. Concurrent misses of the same entry share one request
+ * and one wait, so a page opened by many people at once costs the upstream one call.
+ * The API still writes nothing: the worker does the fetch and the write.
+ */
+@ApplicationScoped
+public class ColdPages {
+    private static final Logger LOG = Logger.getLogger(ColdPages.class);
+
+    private final PackageReader reader;
+    private final RefreshNotices notices;
+    private final Emitter<byte[]> requests;
+    private final Duration wait;
+    private final Map<String, Uni<Optional<StoredDocument>>> inFlight = new ConcurrentHashMap<>();
+
+    public ColdPages(PackageReader reader, RefreshNotices notices,
+            @Channel("refresh-requests") Emitter<byte[]> requests,
+            @ConfigProperty(name = "fp.cold-page.wait", defaultValue = "PT2S") Duration wait) {
+        this.reader = reader;
+        this.notices = notices;
+        this.requests = requests;
+        this.wait = wait;
+    }
+
+    /** The document once the worker stored it, or empty when it did not within the wait. */
+    public Uni<Optional<StoredDocument>> fill(String pkg, ConnectorName connector) {
+        String key = pkg + "/" + connector.id();
+        return inFlight.computeIfAbsent(key, k -> {
+            Uni<Boolean> notified = notices.await(pkg, connector, wait); // registered before the request
+            request(pkg, connector);
+            return notified
+                    .invoke(n -> LOG.debugf("cold page %s: notified=%s", k, n))
+                    .flatMap(n -> reader.document(pkg, connector))
+                    .invoke(d -> LOG.debugf("cold page %s: read %s", k, d.isPresent()))
+                    .eventually(() -> {
+                        inFlight.remove(k); // a block: eventually(Supplier<Uni>) would take remove's result
+                    })
+                    .memoize().indefinitely();
+        });
+    }
+
+    private void request(String pkg, ConnectorName connector) {
+        String body = "{\"package\":\"" + pkg + "\",\"connectors\":[\"" + connector.id() + "\"]}";
+        LOG.debugf("asking the worker to refresh %s/%s", pkg, connector.id());
+        try {
+            requests.send(Message.of(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Metadata.of(OutgoingRabbitMQMetadata.builder().withContentType("application/json")
+                            .withDeliveryMode(2).build())));
+        } catch (RuntimeException e) {
+            // the bus is down: the reader gets 202 and asks again later
+            LOG.warnf("cannot ask for a refresh of %s/%s: %s", pkg, connector.id(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.fedoraproject.packages.api.refresh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.RedisLayout;
+import org.jboss.logging.Logger;
+
+/**
+ * The worker's "refreshed" notices, from one Redis subscription per API instance, handed to whoever
+ * waits for a given package × connector. Redis does not restore a subscription after it restarts, so
+ * an ended or failed subscription is made again after a pause.
+ */
+@ApplicationScoped
+public class RefreshNotices {
+    private static final Logger LOG = Logger.getLogger(RefreshNotices.class);
+    private static final Duration RESUBSCRIBE_AFTER = Duration.ofSeconds(2);
+
+    private final ReactiveRedisDataSource redis;
+    private final ObjectMapper mapper;
+    private final Map<String, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+    private volatile boolean running;
+
+    public RefreshNotices(ReactiveRedisDataSource redis, ObjectMapper mapper) {
+        this.redis = redis;
+        this.mapper = mapper;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        subscribe();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+    }
+
+    /**
+     * Completes when a notice for this entry arrives, or with {@code false} after {@code timeout}.
+     * Registration happens at the call, not at subscription, so a notice that arrives between the call
+     * and the subscriber is not missed.
+     */
+    public Uni<Boolean> await(String pkg, ConnectorName connector, Duration timeout) {
+        String key = key(pkg, connector.id());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        waiting.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(done);
+        return Uni.createFrom().completionStage(done).replaceWith(true)
+                .ifNoItem().after(timeout).recoverWithItem(false)
+                .eventually(() -> forget(key, done));
+    }
+
+    private void subscribe() {
+        if (!running) {
+            return;
+        }
+        redis.pubsub(String.class)
+                .subscribe(java.util.List.of(RedisLayout.REFRESHED_CHANNEL), this::onNotice, this::resubscribeLater,
+                        failure -> {
+                            LOG.warnf("refreshed-notice subscription failed: %s", failure.toString());
+                            resubscribeLater();
+                        })
+                .subscribe().with(subscriber -> LOG.debug("subscribed to refreshed notices"), failure -> {
+                    LOG.warnf("cannot subscribe to refreshed notices yet: %s", failure.toString());
+                    resubscribeLater();
+                });
+    }
+
+    private void resubscribeLater() {
+        if (running) {
+            Uni.createFrom().voidItem().onItem().delayIt().by(RESUBSCRIBE_AFTER)
+                    .subscribe().with(v -> subscribe());
+        }
+    }
+
+    private void onNotice(String notice) {
+        try {
+            JsonNode n = mapper.readTree(notice);
+            Set<CompletableFuture<Void>> waiters = waiting.remove(key(n.path("package").asText(), n.path("connector").asText()));
+            if (waiters != null) {
+                waiters.forEach(w -> w.complete(null));
+            }
+        } catch (java.io.IOException e) {
+            LOG.debugf("ignoring a malformed notice: %s", notice);
+        }
+    }
+
+    private void forget(String key, CompletableFuture<Void> done) {
+        waiting.computeIfPresent(key, (k, set) -> {
+            set.remove(done);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private static String key(String pkg, String connector) {
+        return pkg + "\u0000" + connector;
+    }
+}
