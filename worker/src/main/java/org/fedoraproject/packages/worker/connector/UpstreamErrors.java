@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /** Turns what HTTP clients and fault tolerance throw into {@link UpstreamException}s. */
 public final class UpstreamErrors {
@@ -26,7 +27,8 @@ public final class UpstreamErrors {
         if (t instanceof UpstreamException u) {
             return u;
         }
-        String upstream = upstreamNamedIn(t.getMessage(), fallbackUpstream);
+        String upstream = t instanceof FaultToleranceException
+                ? upstreamNamedIn(t.getMessage(), fallbackUpstream) : fallbackUpstream;
         if (t instanceof WebApplicationException w && w.getResponse() != null) {
             int status = w.getResponse().getStatus();
             UpstreamException.Kind kind = status >= 500 || status == 429

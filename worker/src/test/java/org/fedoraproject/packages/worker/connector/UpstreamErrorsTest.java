@@ -18,5 +18,8 @@ class UpstreamErrorsTest {
         assertThat(open.kind()).isEqualTo(UpstreamException.Kind.UNAVAILABLE);
         assertThat(open.upstream()).isEqualTo("pagure");
         assertThat(UpstreamErrors.classify("ci", new IllegalStateException("boom")).upstream()).isEqualTo("ci");
+        // other exceptions may name client classes too; only the guards' names count
+        assertThat(UpstreamErrors.classify("mdapi", new IllegalStateException(
+                "org.fedoraproject.packages.worker.connector.mdapi.MdapiClient#srcpkg failed")).upstream()).isEqualTo("mdapi");
     }
 }

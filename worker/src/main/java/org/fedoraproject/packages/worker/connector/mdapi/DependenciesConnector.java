@@ -65,9 +65,7 @@ public class DependenciesConnector implements Connector {
 
     @Override
     public Uni<FetchResult> fetch(String packageName) {
-        return locator.locate(packageName).flatMap(found -> found
-                .map(located -> describe(packageName, located))
-                .orElseGet(() -> Uni.createFrom().item(FetchResult.absent(mdapi.url("/rawhide/srcpkg/" + packageName)))));
+        return locator.describeWhereFound(packageName, located -> describe(packageName, located));
     }
 
     private Uni<FetchResult> describe(String packageName, PackageLocator.Located located) {

@@ -37,9 +37,7 @@ public class OverviewConnector implements Connector {
 
     @Override
     public Uni<FetchResult> fetch(String packageName) {
-        return locator.locate(packageName).flatMap(found -> found
-                .map(this::describe)
-                .orElseGet(() -> Uni.createFrom().item(FetchResult.absent(mdapi.url("/rawhide/srcpkg/" + packageName)))));
+        return locator.describeWhereFound(packageName, this::describe);
     }
 
     private Uni<FetchResult> describe(PackageLocator.Located located) {

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fedoraproject.packages.worker.connector.FetchResult;
 
 /**
  * Finds where a source package lives in mdapi: the first branch (in {@link BranchOrder}) whose
@@ -29,6 +31,15 @@ public class PackageLocator {
             @ConfigProperty(name = "fp.mdapi.branch-list-ttl", defaultValue = "PT10M") Duration branchListTtl) {
         this.mdapi = mdapi;
         this.branchListTtl = branchListTtl;
+    }
+
+    /**
+     * What every mdapi-backed connector does: describe the package where it is found, or say it is
+     * absent (no branch has it) with the Rawhide URL that was asked first as the source.
+     */
+    public Uni<FetchResult> describeWhereFound(String name, Function<Located, Uni<FetchResult>> describe) {
+        return locate(name).flatMap(found -> found.map(describe)
+                .orElseGet(() -> Uni.createFrom().item(FetchResult.absent(mdapi.url("/rawhide/srcpkg/" + name)))));
     }
 
     public Uni<Optional<Located>> locate(String name) {
