@@ -1,0 +1,69 @@
+package org.fedoraproject.packages.worker.connector;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.WireMockUpstreams;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-upstream circuit breaker configured in application.properties: after enough failures the
+ * worker stops calling a failing upstream for a while, and records that as "unavailable".
+ */
+@QuarkusTest
+@TestProfile(CircuitBreakerTest.LowThreshold.class)
+@QuarkusTestResource(WireMockUpstreams.class)
+class CircuitBreakerTest {
+    private static final String KOSCHEI = "org.fedoraproject.packages.worker.connector.koschei.Koschei";
+
+    public static class LowThreshold implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "%test.quarkus.fault-tolerance.\"" + KOSCHEI + "\".circuit-breaker.request-volume-threshold", "4",
+                    "quarkus.fault-tolerance.\"" + KOSCHEI + "\".circuit-breaker.delay", "60");
+        }
+    }
+
+    @Inject
+    Refresher refresher;
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void aFailingUpstreamIsLeftAloneOnceItsCircuitOpens() throws Exception {
+        redis.execute("FLUSHDB");
+        var wm = WireMockUpstreams.server();
+        wm.resetAll();
+        wm.stubFor(get(urlPathEqualTo("/koschei/api/v1/packages")).willReturn(aResponse().withStatus(503)));
+
+        // two refreshes, each a call and a retry: four failed calls open the circuit
+        for (int i = 0; i < 2; i++) {
+            assertThat(refresher.refresh("rnv", ConnectorName.CI).await().indefinitely()).isEqualTo(Refresher.Outcome.FAILED);
+        }
+        int callsBefore = wm.findAll(getRequestedFor(urlPathEqualTo("/koschei/api/v1/packages"))).size();
+        assertThat(callsBefore).isEqualTo(4);
+
+        assertThat(refresher.refresh("rnv", ConnectorName.CI).await().indefinitely()).isEqualTo(Refresher.Outcome.FAILED);
+
+        assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/koschei/api/v1/packages")))).hasSize(callsBefore);
+        String error = redis.hash(String.class).hget(RedisLayout.meta("rnv"), RedisLayout.MetaField.error(ConnectorName.CI));
+        var e = new ObjectMapper().readTree(error);
+        assertThat(e.get("kind").asText()).isEqualTo("unavailable");
+        assertThat(e.get("upstream").asText()).isEqualTo("koschei");
+    }
+}
