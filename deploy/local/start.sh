@@ -154,6 +154,7 @@ main() {
     # its durable queue collected what other instances published while it was down: start empty too
     if command -v rabbitmqctl >/dev/null 2>&1; then
       rabbitmqctl -q delete_queue "fedora-packages.$FP_INSTANCE.worker" >/dev/null 2>&1 || true
+      rabbitmqctl -q delete_queue "fedora-packages.$FP_INSTANCE.refresh" >/dev/null 2>&1 || true
     fi
   fi
 

@@ -9,6 +9,10 @@ end
 redis.call('HSET', KEYS[1], 'v', ARGV[1], 'body', ARGV[2])
 local c = ARGV[3]
 redis.call('HSET', KEYS[2], c .. ':version', ARGV[1], c .. ':refreshedAt', ARGV[4], c .. ':status', ARGV[5])
-redis.call('HDEL', KEYS[2], c .. ':error')
+-- a failure of a fetch that started later than this one still stands
+local errorVersion = tonumber(redis.call('HGET', KEYS[2], c .. ':errorVersion') or '0')
+if errorVersion <= version then
+  redis.call('HDEL', KEYS[2], c .. ':error', c .. ':errorVersion')
+end
 redis.call('PUBLISH', ARGV[6], ARGV[7])
 return 1

@@ -32,9 +32,13 @@ public class RefreshNotices {
     private final Map<String, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    public RefreshNotices(ReactiveRedisDataSource redis, ObjectMapper mapper) {
+    private final String channel;
+
+    public RefreshNotices(ReactiveRedisDataSource redis, ObjectMapper mapper,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.instance") String instance) {
         this.redis = redis;
         this.mapper = mapper;
+        this.channel = RedisLayout.refreshedChannel(instance);
     }
 
     void start(@Observes StartupEvent event) {
@@ -65,7 +69,7 @@ public class RefreshNotices {
             return;
         }
         redis.pubsub(String.class)
-                .subscribe(java.util.List.of(RedisLayout.REFRESHED_CHANNEL), this::onNotice, this::resubscribeLater,
+                .subscribe(java.util.List.of(channel), this::onNotice, this::resubscribeLater,
                         failure -> {
                             LOG.warnf("refreshed-notice subscription failed: %s", failure.toString());
                             resubscribeLater();

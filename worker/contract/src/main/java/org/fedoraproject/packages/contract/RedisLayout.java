@@ -13,16 +13,18 @@ package org.fedoraproject.packages.contract;
  *       {@code body} (the envelope JSON, served unchanged by the API).</li>
  *   <li>{@code pkg:{name}:meta} hash: per connector {@code <c>:seq} (version counter),
  *       {@code <c>:version}, {@code <c>:refreshedAt}, {@code <c>:status}, {@code <c>:error}
- *       (JSON of the last failure, removed by the next success).</li>
+ *       (JSON of the last failure) and {@code <c>:errorVersion} (its fetch's version; a success of a
+ *       later fetch removes both).</li>
  *   <li>{@code packages} sorted set (all scores 0, ordered by name): the known packages.</li>
  *   <li>{@code packages:summary} hash: name → {@code {"name","summary","version"}} JSON.</li>
- *   <li>channel {@code refreshed}: {@code {"package","connector","version"}} after every change.</li>
+ *   <li>channel {@code refreshed:<instance>}: {@code {"package","connector","version"}} after every change.
+ *       Pub/sub ignores the database number, so the channel carries the instance name: local instances
+ *       that share one Redis server in different databases must not wake each other's readers.</li>
  * </ul>
  */
 public final class RedisLayout {
     public static final String KNOWN_PACKAGES = "packages";
     public static final String PACKAGE_SUMMARIES = "packages:summary";
-    public static final String REFRESHED_CHANNEL = "refreshed";
 
     public static final String DOC_VERSION = "v";
     public static final String DOC_BODY = "body";
@@ -32,6 +34,11 @@ public final class RedisLayout {
 
     public static String document(String pkg, ConnectorName connector) {
         return "pkg:{" + pkg + "}:doc:" + connector.id();
+    }
+
+    /** The pub/sub channel of the "refreshed" notices of one instance ({@code fp.instance}). */
+    public static String refreshedChannel(String instance) {
+        return "refreshed:" + instance;
     }
 
     public static String meta(String pkg) {
@@ -61,6 +68,11 @@ public final class RedisLayout {
 
         public static String error(ConnectorName c) {
             return c.id() + ":error";
+        }
+
+        /** The version of the fetch whose failure {@link #error} describes. */
+        public static String errorVersion(ConnectorName c) {
+            return c.id() + ":errorVersion";
         }
     }
 }

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Consumes Fedora's bus. Each message is acknowledged only after everything it asked for is stored
  * (at-least-once; versions make redeliveries harmless), or after it went to the dead-letter queue.
- * A storage failure nacks it, and the broker dead-letters it without losing it.
+ * A storage failure nacks it, and the broker dead-letters it without losing it. An event about many
+ * packages is handed on as one refresh request per package ({@link RefreshRequests}).
  */
 @ApplicationScoped
 public class BusConsumer {
@@ -23,12 +24,19 @@ public class BusConsumer {
     private final TopicRouter router;
     private final Refresher refresher;
     private final DeadLetters deadLetters;
+    private final RefreshRequests refreshRequests;
+    private final int inlineMax;
 
-    public BusConsumer(BusMessageParser parser, TopicRouter router, Refresher refresher, DeadLetters deadLetters) {
+    public BusConsumer(BusMessageParser parser, TopicRouter router, Refresher refresher, DeadLetters deadLetters,
+            RefreshRequests refreshRequests,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.refresh.inline-max-packages",
+                    defaultValue = "10") int inlineMax) {
         this.parser = parser;
         this.router = router;
         this.refresher = refresher;
         this.deadLetters = deadLetters;
+        this.refreshRequests = refreshRequests;
+        this.inlineMax = inlineMax;
     }
 
     @Incoming("bus")
@@ -49,6 +57,14 @@ public class BusConsumer {
         if (plan.isEmpty()) {
             LOG.debugf("%s concerns no package page; acknowledged", routingKey);
             return Uni.createFrom().completionStage(message.ack());
+        }
+        if (plan.get().packages().size() > inlineMax) {
+            return refreshRequests.publishEach(plan.get())
+                    .invoke(() -> LOG.debugf("%s: %d packages handed on as refresh requests", routingKey,
+                            plan.get().packages().size()))
+                    .call(() -> Uni.createFrom().completionStage(message.ack()))
+                    .onFailure().call(t -> Uni.createFrom().completionStage(message.nack(t)))
+                    .onFailure().recoverWithNull();
         }
         return refresher.execute(plan.get())
                 .invoke(outcomes -> LOG.debugf("%s: %d entries %s", routingKey, outcomes.size(), outcomes))

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
  * Sends a message the worker cannot act on to the dead-letter queue, with its reason and original
@@ -39,15 +37,6 @@ public class DeadLetters {
                 .withDeliveryMode(2)
                 .withTimestamp(ZonedDateTime.now())
                 .build();
-        return Uni.createFrom().emitter(done -> emitter.send(Message.of(payload == null ? new byte[0] : payload,
-                Metadata.of(metadata),
-                () -> {
-                    done.complete(null);
-                    return java.util.concurrent.CompletableFuture.completedFuture(null);
-                },
-                error -> {
-                    done.fail(error);
-                    return java.util.concurrent.CompletableFuture.completedFuture(null);
-                })));
+        return ConfirmedSend.send(emitter, payload == null ? new byte[0] : payload, metadata);
     }
 }

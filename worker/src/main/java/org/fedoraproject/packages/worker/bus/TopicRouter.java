@@ -221,7 +221,8 @@ public class TopicRouter {
     private static Optional<RefreshPlan> plan(BusMessage m, List<String> names, Set<ConnectorName> connectors) {
         List<String> valid = names.stream().filter(PackageNames::isValid).distinct().toList();
         if (valid.isEmpty()) {
-            throw new InvalidMessageException("no valid package name in " + names);
+            // named, but not a package name (Bugzilla's "Package Review" component, …): no page to refresh
+            return Optional.empty();
         }
         return Optional.of(RefreshPlan.sources(m.topic(), valid, connectors));
     }

@@ -71,11 +71,9 @@ public class Refresher {
         if (!plan.namesAreBinary()) {
             return names;
         }
-        return names.onItem().transformToUni(binary -> sourceNames.sourceOf(plan.binaryBranch(), binary)
-                        .onFailure().recoverWithItem(t -> {
-                            LOG.warnf("cannot map %s to its source package: %s", binary, t.getMessage());
-                            return Optional.empty();
-                        }))
+        // A binary mdapi does not have (404) is skipped; a failure to ask fails the plan, so that the
+        // message is retried or dead-lettered rather than silently refreshing nothing.
+        return names.onItem().transformToUni(binary -> sourceNames.sourceOf(plan.binaryBranch(), binary))
                 .merge(concurrency)
                 .filter(Optional::isPresent).map(Optional::get)
                 .select().distinct();

@@ -24,14 +24,24 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
  */
 @ApplicationScoped
 public class DocumentStore {
+    /**
+     * The documents whose existence makes a package known (listed, and filled on a cold page): mdapi
+     * or dist-git has it. Bugzilla components and Koji builds (containers, flatpaks) are not packages.
+     */
+    static final java.util.Set<ConnectorName> KNOWN_BY =
+            java.util.EnumSet.of(ConnectorName.OVERVIEW, ConnectorName.SOURCES, ConnectorName.MAINTAINERS);
+
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper mapper;
+    private final String channel;
     private final LuaScript write;
     private final LuaScript recordError;
 
-    public DocumentStore(ReactiveRedisDataSource redis, ObjectMapper mapper) {
+    public DocumentStore(ReactiveRedisDataSource redis, ObjectMapper mapper,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.instance") String instance) {
         this.redis = redis;
         this.mapper = mapper;
+        this.channel = RedisLayout.refreshedChannel(instance);
         this.write = LuaScript.load("write-document.lua");
         this.recordError = LuaScript.load("record-error.lua");
     }
@@ -54,7 +64,7 @@ public class DocumentStore {
         envelope.set("data", mapper.valueToTree(result.data()));
         List<String> keys = List.of(RedisLayout.document(pkg, connector), RedisLayout.meta(pkg));
         List<String> args = List.of(Long.toString(version), envelope.toString(), connector.id(), refreshedAt,
-                result.status().id(), RedisLayout.REFRESHED_CHANNEL, notice(pkg, connector, version));
+                result.status().id(), channel, notice(pkg, connector, version));
         return write.run(redis, keys, args)
                 .map(r -> r != null && r.toLong() == 1L)
                 .call(written -> written ? remember(pkg, connector, result) : Uni.createFrom().voidItem());
@@ -69,18 +79,22 @@ public class DocumentStore {
         json.put("at", Instant.now().toString());
         List<String> keys = List.of(RedisLayout.document(pkg, connector), RedisLayout.meta(pkg));
         List<String> args = List.of(Long.toString(version), connector.id(), json.toString(),
-                RedisLayout.REFRESHED_CHANNEL, notice(pkg, connector, version));
+                channel, notice(pkg, connector, version));
         return recordError.run(redis, keys, args).replaceWithVoid();
     }
 
     /**
-     * Adds the package to the known set and, from its overview, to the list shown on the home page.
+     * Adds the package to the known set (see {@link #KNOWN_BY}) and, from its overview, its summary to
+     * the list shown on the home page.
      * These keys are shared by all packages (another Cluster slot), so they are written after the
      * script; both writes are idempotent, so a crash in between is mended by the next refresh.
      */
     private Uni<Void> remember(String pkg, ConnectorName connector, FetchResult result) {
+        if (result.status() != FetchResult.Status.OK || !KNOWN_BY.contains(connector)) {
+            return Uni.createFrom().voidItem();
+        }
         Uni<Void> known = redis.sortedSet(String.class).zadd(RedisLayout.KNOWN_PACKAGES, 0, pkg).replaceWithVoid();
-        if (connector != ConnectorName.OVERVIEW || result.status() != FetchResult.Status.OK) {
+        if (connector != ConnectorName.OVERVIEW) {
             return known;
         }
         ObjectNode data = mapper.valueToTree(result.data());

@@ -26,11 +26,21 @@ class TopicRouterTest {
         return router.route(parser.parse(topicIfBodyOnly, bytes, Map.of()));
     }
 
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String recording) {
+        try {
+            return new ObjectMapper().readTree(SharedFixtures.realBytes(recording));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void kojiCompleteBuildRefreshesBuildsAndVersions() {
         RefreshPlan plan = route("koji/fedmsg__buildsys.build.state.change__complete.json", "").orElseThrow();
         assertThat(plan.connectors()).containsExactlyInAnyOrder(BUILDS, VERSIONS);
-        assertThat(plan.packages()).hasSize(1);
+        String expected = readTree("messages/koji/fedmsg__buildsys.build.state.change__complete.json").at("/msg/name").asText();
+        assertThat(expected).isNotBlank();
+        assertThat(plan.packages()).containsExactly(expected);
     }
 
     @Test
@@ -85,14 +95,28 @@ class TopicRouterTest {
         // pagure.io projects are not in the rpms namespace: valid messages, but no package page
         assertThat(removed).isNull();
         assertThat(route("distgit/fedmsg__pagure.project.user.added__dev.json", "")).isEmpty();
+        // the same real message about a dist-git (rpms) repository refreshes its maintainers
+        BusMessage inRpms = parser.parse("", SharedFixtures.realBytes("messages/distgit/fedmsg__pagure.project.user.removed__dev.json"), Map.of());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) inRpms.body().get("project")).put("namespace", "rpms");
+        RefreshPlan rpms = router.route(inRpms).orElseThrow();
+        assertThat(rpms.packages()).containsExactly(inRpms.body().at("/project/name").asText());
+        assertThat(rpms.connectors()).containsExactly(MAINTAINERS);
+    }
+
+    @Test
+    void bugsInComponentsThatAreNotPackagesConcernNoPage() {
+        BusMessage review = new BusMessage("org.fedoraproject.prod.bugzilla.bug.update", new ObjectMapper().createObjectNode()
+                .set("bug", new ObjectMapper().createObjectNode().put("component", "Package Review").put("product", "Fedora")), Map.of());
+        assertThat(router.route(review)).isEmpty();
     }
 
     @Test
     void bugzillaRoutesFedoraComponents() {
-        Optional<RefreshPlan> plan = route("bugzilla/fedmsg__bugzilla.bug.update__0.3.1.json", "");
-        plan.ifPresent(p -> assertThat(p.connectors()).containsExactly(BUGS));
-        Optional<RefreshPlan> legacy = route("bugzilla/fedmsg__bugzilla.bug.new__legacy.json", "");
-        assertThat(plan.isPresent() || legacy.isPresent()).isTrue();
+        RefreshPlan plan = route("bugzilla/fedmsg__bugzilla.bug.update__0.3.1.json", "").orElseThrow();
+        assertThat(plan.connectors()).containsExactly(BUGS);
+        assertThat(plan.packages()).containsExactly("pcp");
+        assertThat(route("bugzilla/fedmsg__bugzilla.bug.new__legacy.json", "").orElseThrow().packages())
+                .containsExactly("rpm");
     }
 
     @Test

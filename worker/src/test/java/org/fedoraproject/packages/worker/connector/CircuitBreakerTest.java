@@ -51,7 +51,7 @@ class CircuitBreakerTest {
         wm.resetAll();
         wm.stubFor(get(urlPathEqualTo("/koschei/api/v1/packages")).willReturn(aResponse().withStatus(503)));
 
-        // two refreshes, each a call and a retry: four failed calls open the circuit
+        // two refreshes, each a call and a retry (%test max-retries=1): four failed calls open the circuit
         for (int i = 0; i < 2; i++) {
             assertThat(refresher.refresh("rnv", ConnectorName.CI).await().indefinitely()).isEqualTo(Refresher.Outcome.FAILED);
         }

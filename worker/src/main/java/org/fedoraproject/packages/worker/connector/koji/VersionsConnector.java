@@ -171,7 +171,13 @@ public class VersionsConnector implements Connector {
                         List<JsonNode> all = new ArrayList<>();
                         all.addAll(releasesOf(first));
                         rest.forEach(page -> all.addAll(releasesOf(page)));
-                        return select(all);
+                        List<ActiveRelease> shown = select(all);
+                        if (shown.isEmpty()) {
+                            // Fedora always has active releases: an empty list would turn every package absent
+                            throw UpstreamException.of(UpstreamException.Kind.MALFORMED, Bodhi.UPSTREAM,
+                                    "no active Fedora or EPEL release in /releases/", null);
+                        }
+                        return shown;
                     });
         }).invoke(list -> {
             releases = list;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.worker.connector.FetchResult;
+import org.fedoraproject.packages.worker.connector.UpstreamException;
 
 /**
  * Finds where a source package lives in mdapi: the first branch (in {@link BranchOrder}) whose
@@ -77,7 +78,8 @@ public class PackageLocator {
             List<String> names = new ArrayList<>();
             answer.ifPresent(node -> node.forEach(n -> names.add(n.asText())));
             if (names.isEmpty()) {
-                names.add("rawhide");
+                // without the list, an EPEL-only package would wrongly become absent
+                throw UpstreamException.of(UpstreamException.Kind.MALFORMED, Mdapi.UPSTREAM, "/branches lists no branch", null);
             }
             branches = BranchOrder.sort(names);
             branchesFetchedAt = Instant.now();

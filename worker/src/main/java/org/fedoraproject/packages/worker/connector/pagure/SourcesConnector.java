@@ -87,7 +87,8 @@ public class SourcesConnector implements Connector {
 
     private Uni<Sources> describe(String name) {
         String specFile = name + ".spec";
-        Uni<Branches> branches = pagure.branchesWithCommits(name).map(SourcesConnector::branches);
+        // shared by the document and the commit lookups: one call, one snapshot
+        Uni<Branches> branches = pagure.branchesWithCommits(name).map(SourcesConnector::branches).memoize().indefinitely();
         Uni<List<Commit>> commits = branches.flatMap(b -> lastCommits(name, b));
         Uni<Optional<String>> spec = pagure.rawFile(name, SPEC_BRANCH, specFile);
         Uni<Optional<String>> lookaside = pagure.rawFile(name, SPEC_BRANCH, "sources");

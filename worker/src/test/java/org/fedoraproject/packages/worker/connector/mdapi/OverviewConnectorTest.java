@@ -157,4 +157,33 @@ class OverviewConnectorTest {
         String body = redis.hash(String.class).hget("pkg:{curl}:doc:overview", "body");
         assertThat(new ObjectMapper().valueToTree(body).asText()).contains("\"version\":" + newer);
     }
+
+    @Test
+    void aFailureOfALaterFetchOutlivesASuccessOfAnEarlierOne() {
+        var wm = WireMockUpstreams.server();
+        MdapiStubs.branches(wm, "[\"rawhide\"]");
+        MdapiStubs.real(wm, "/rawhide/srcpkg/curl", "mdapi/rawhide_pkg_curl.json");
+        MdapiStubs.real(wm, "/rawhide/pkg/curl", "mdapi/rawhide_pkg_curl.json");
+        var store = io.quarkus.arc.Arc.container().instance(org.fedoraproject.packages.worker.store.DocumentStore.class).get();
+        long slow = store.nextVersion("curl", ConnectorName.OVERVIEW).await().indefinitely();
+        long fast = store.nextVersion("curl", ConnectorName.OVERVIEW).await().indefinitely();
+        var error = org.fedoraproject.packages.worker.connector.UpstreamException.of(
+                org.fedoraproject.packages.worker.connector.UpstreamException.Kind.UNAVAILABLE, "mdapi", "circuit open", null);
+        String errorField = org.fedoraproject.packages.contract.RedisLayout.MetaField.error(ConnectorName.OVERVIEW);
+        // the later fetch fails at once, the earlier one succeeds afterwards
+        store.recordError("curl", ConnectorName.OVERVIEW, fast, error).await().indefinitely();
+        FetchResult result = connector.fetch("curl").await().indefinitely();
+        assertThat(store.write("curl", ConnectorName.OVERVIEW, slow, result).await().indefinitely()).isTrue();
+        assertThat(redis.hash(String.class).hget("pkg:{curl}:meta", errorField)).as("newest refresh failed").contains("circuit open");
+        // an even older failure does not replace it
+        store.recordError("curl", ConnectorName.OVERVIEW, slow,
+                org.fedoraproject.packages.worker.connector.UpstreamException.of(
+                        org.fedoraproject.packages.worker.connector.UpstreamException.Kind.TIMEOUT, "mdapi", "old", null))
+                .await().indefinitely();
+        assertThat(redis.hash(String.class).hget("pkg:{curl}:meta", errorField)).contains("circuit open");
+        // a success of a later fetch clears it
+        long next = store.nextVersion("curl", ConnectorName.OVERVIEW).await().indefinitely();
+        assertThat(store.write("curl", ConnectorName.OVERVIEW, next, result).await().indefinitely()).isTrue();
+        assertThat(redis.hash(String.class).hget("pkg:{curl}:meta", errorField)).isNull();
+    }
 }
