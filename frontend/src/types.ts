@@ -35,9 +35,11 @@ export interface PackageList {
 }
 
 /** GET /api/v1/packages/{name} */
-export type ErrorKind = 'timeout' | 'server-error' | 'malformed' | 'fault' | 'unavailable';
+export type ErrorKind = 'timeout' | 'server-error' | 'unavailable' | 'client-error' | 'malformed' | 'fault';
 export interface ConnectorError {
   kind: ErrorKind | string;
+  /** Which upstream failed (mdapi, koji, bodhi, …): one connector may ask several. */
+  upstream?: string;
   message: string;
   at: string;
 }
@@ -127,7 +129,8 @@ export interface BuildsDoc {
 export interface UpdatesDoc {
   total: number;
   updates: {
-    alias: string;
+    /** Bodhi updates of old (Bodhi 1) times have no alias: then the title names the update. */
+    alias: string | null;
     title: string | null;
     release: string | null;
     status: string | null;
@@ -210,6 +213,8 @@ export interface SourcesDoc {
   branches: string[];
   specFile: string | null;
   spec: string | null;
+  /** The spec is longer than the worker keeps: `spec` holds its beginning. */
+  specTruncated?: boolean;
   patches: string[];
   sources: string[];
   lookaside: { file: string; hash: string | null; algorithm: string | null }[];

@@ -51,7 +51,13 @@ export const sourcesTab: TabDef<SourcesDoc> = {
       section(
         'Spec file',
         d.spec
-          ? h('details', { class: 'spec', open: true }, h('summary', null, d.specFile ?? 'spec'), h('pre', { class: 'spec-text' }, d.spec))
+          ? h(
+              'details',
+              { class: 'spec', open: true },
+              h('summary', null, d.specFile ?? 'spec'),
+              d.specTruncated ? emptyNote('The spec file is long: only its beginning is shown here; dist-git has the whole file.') : null,
+              h('pre', { class: 'spec-text' }, d.spec),
+            )
           : emptyNote('No spec file found on the default branch.'),
       ),
     );

@@ -197,6 +197,20 @@ describe('tabs render their documents', () => {
     expect(rows(el, 'table.lookaside tbody tr').map(cells)[0].slice(0, 2)).toEqual(['curl-8.11.1.tar.xz', 'SHA512']);
   });
 
+  it('sources: a truncated spec says so, a whole one does not', () => {
+    expect(text(render('sources'))).not.toContain('only its beginning');
+    const env = curlEnvelopes.sources;
+    const truncated = render('sources', { ...env, data: { ...env.data, specTruncated: true } });
+    expect(text(truncated)).toContain('only its beginning is shown');
+  });
+
+  it('updates: an update without an alias is named by its title', () => {
+    const env = curlEnvelopes.updates;
+    const [first, ...rest] = env.data.updates;
+    const el = render('updates', { ...env, data: { ...env.data, updates: [{ ...first, alias: null }, ...rest] } });
+    expect(el.querySelector('.update-id a, .update-id span')!.textContent).toBe(first.title);
+  });
+
   it('maintainers: point of contact, people and groups linked on the dist-git host', () => {
     const el = render('maintainers');
     const f = factsOf(el);

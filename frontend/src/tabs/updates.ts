@@ -39,7 +39,7 @@ export const updatesTab: TabDef<UpdatesDoc> = {
           h(
             'span',
             { class: 'update-id' },
-            extLink(u.url, u.alias),
+            extLink(u.url, u.alias ?? u.title ?? 'update'),
             u.title ? h('span', { class: 'sub' }, u.title) : null,
           ),
           u.release,

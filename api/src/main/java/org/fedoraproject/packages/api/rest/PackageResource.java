@@ -48,7 +48,8 @@ public class PackageResource {
 
     @GET
     @Operation(summary = "The known packages, sorted by name", description = "Each item has name, summary and version (version-release on its newest branch).")
-    @APIResponse(responseCode = "200", description = "One page of packages")
+    @APIResponse(responseCode = "200", description = "One page of packages",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PackageList")))
     @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ObjectNode> list(@QueryParam("offset") @DefaultValue("0") long offset,
             @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -72,7 +73,8 @@ public class PackageResource {
     @GET
     @Path("/{name}")
     @Operation(summary = "A package: every connector's status, version, refresh time and last error")
-    @APIResponse(responseCode = "200", description = "The package's metadata")
+    @APIResponse(responseCode = "200", description = "The package's metadata",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PackageMetadata")))
     @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown package", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ObjectNode> get(@RestPath String name) {
@@ -90,7 +92,8 @@ public class PackageResource {
     @Operation(summary = "One document of a package, as stored by the worker",
             description = "The envelope {package, connector, version, refreshedAt, source, status, data}; "
                     + "status 'absent' means the upstream has no such package. ETag is the version.")
-    @APIResponse(responseCode = "200", description = "The document")
+    @APIResponse(responseCode = "200", description = "The document; data is one of the *Document schemas, by connector",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Envelope")))
     @APIResponse(responseCode = "202", description = "Known package whose document nobody fetched yet: the worker was asked and did not answer within fp.cold-page.wait; retry after Retry-After seconds")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

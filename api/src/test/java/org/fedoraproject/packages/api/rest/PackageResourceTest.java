@@ -124,6 +124,10 @@ class PackageResourceTest {
                 .body("components.schemas.keySet()", org.hamcrest.Matchers.hasItems("OverviewDocument", "VersionsDocument",
                         "BuildsDocument", "UpdatesDocument", "BugsDocument", "DependenciesDocument", "FilesDocument",
                         "ChangelogDocument", "SourcesDocument", "MaintainersDocument", "UpstreamDocument", "CiDocument"))
-                .body("components.schemas.BuildsDocument.example.builds[0].nvr", equalTo("python-requre-0.5.0-1.fc33"));
+                .body("components.schemas.BuildsDocument.example.builds[0].nvr", equalTo("python-requre-0.5.0-1.fc33"))
+                .body("paths.'/api/v1/packages/{name}/{connector}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Envelope"))
+                .body("paths.'/api/v1/packages'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/PackageList"));
     }
 }
