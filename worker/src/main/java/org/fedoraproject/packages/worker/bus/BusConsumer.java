@@ -58,20 +58,15 @@ public class BusConsumer {
             LOG.debugf("%s concerns no package page; acknowledged", routingKey);
             return Uni.createFrom().completionStage(message.ack());
         }
-        if (plan.get().packages().size() > inlineMax) {
-            return refreshRequests.publishEach(plan.get())
-                    .invoke(() -> LOG.debugf("%s: %d packages handed on as refresh requests", routingKey,
-                            plan.get().packages().size()))
-                    .call(() -> Uni.createFrom().completionStage(message.ack()))
-                    .onFailure().call(t -> Uni.createFrom().completionStage(message.nack(t)))
-                    .onFailure().recoverWithNull();
-        }
-        return refresher.execute(plan.get())
-                .invoke(outcomes -> LOG.debugf("%s: %d entries %s", routingKey, outcomes.size(), outcomes))
-                .replaceWithVoid()
+        return refresher.sourcePlan(plan.get())
+                .flatMap(sources -> sources.packages().size() > inlineMax
+                        ? refreshRequests.publishEach(sources).invoke(() -> LOG.debugf(
+                                "%s: %d packages handed on as refresh requests", routingKey, sources.packages().size()))
+                        : refresher.execute(sources).invoke(outcomes -> LOG.debugf(
+                                "%s: %d entries %s", routingKey, outcomes.size(), outcomes)).replaceWithVoid())
                 .call(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().call(t -> {
-                    LOG.errorf("could not store the refresh for %s: %s", routingKey, t.toString());
+                    LOG.errorf("could not carry out the refresh for %s: %s", routingKey, t.toString());
                     return Uni.createFrom().completionStage(message.nack(t));
                 })
                 .onFailure().recoverWithNull();

@@ -20,17 +20,14 @@ import org.jboss.logging.Logger;
 /**
  * Refresh requests that are not bus events: the API asking for a document nobody has fetched yet
  * (a cold page), the worker splitting a large bus event ({@link RefreshRequests}), or an operator.
- * Body {@code {"package": "curl", "connectors": ["builds"]}}, or {@code {"binary": "libcurl",
- * "branch": "rawhide", …}} for a binary package to map to its source first; without {@code connectors}
- * every document of the package is refreshed. Same guarantees as the bus: acknowledged
+ * Body {@code {"package": "curl", "connectors": ["builds"]}}; without {@code connectors} every
+ * document of the package is refreshed. Same guarantees as the bus: acknowledged
  * after the writes, invalid requests to the dead-letter queue with their reason.
  */
 @ApplicationScoped
 public class RefreshRequestConsumer {
     private static final Logger LOG = Logger.getLogger(RefreshRequestConsumer.class);
     static final String PACKAGE = "package";
-    static final String BINARY = "binary";
-    static final String BRANCH = "branch";
     static final String CONNECTORS = "connectors";
 
     private final ObjectMapper mapper;
@@ -76,14 +73,9 @@ public class RefreshRequestConsumer {
         if (body == null || !body.isObject()) {
             throw new InvalidMessageException("refresh request is not a JSON object");
         }
-        boolean binary = body.has(BINARY);
-        String pkg = body.path(binary ? BINARY : PACKAGE).asText(null);
+        String pkg = body.path(PACKAGE).asText(null);
         if (!PackageNames.isValid(pkg)) {
-            throw new InvalidMessageException("refresh request without a valid 'package' or 'binary'");
-        }
-        String branch = binary ? body.path(BRANCH).asText(null) : null;
-        if (binary && (branch == null || !PackageNames.isValid(branch))) {
-            throw new InvalidMessageException("refresh request for a binary package without a valid 'branch'");
+            throw new InvalidMessageException("refresh request without a valid 'package'");
         }
         Set<ConnectorName> connectors = EnumSet.noneOf(ConnectorName.class);
         JsonNode requested = body.get(CONNECTORS);
@@ -95,6 +87,6 @@ public class RefreshRequestConsumer {
                         () -> new InvalidMessageException("refresh request names unknown connector '" + c.asText() + "'")));
             }
         }
-        return new RefreshPlan(routingKey, List.of(pkg), Set.copyOf(connectors), branch);
+        return RefreshPlan.sources(routingKey, List.of(pkg), connectors);
     }
 }

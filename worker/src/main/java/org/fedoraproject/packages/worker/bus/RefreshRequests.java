@@ -26,8 +26,11 @@ public class RefreshRequests {
         this.mapper = mapper;
     }
 
-    /** Completes once the broker confirmed a request for every package of the plan. */
+    /** Completes once the broker confirmed a request for every package of the plan (source names). */
     public Uni<Void> publishEach(RefreshPlan plan) {
+        if (plan.namesAreBinary()) {
+            throw new IllegalArgumentException("map binary names to their source packages first");
+        }
         return Multi.createFrom().iterable(plan.packages())
                 .onItem().transformToUni(name -> ConfirmedSend.send(emitter, body(plan, name),
                         OutgoingRabbitMQMetadata.builder().withContentType("application/json").withDeliveryMode(2).build()))
@@ -37,12 +40,7 @@ public class RefreshRequests {
 
     private byte[] body(RefreshPlan plan, String name) {
         ObjectNode request = mapper.createObjectNode();
-        if (plan.namesAreBinary()) {
-            request.put(RefreshRequestConsumer.BINARY, name);
-            request.put(RefreshRequestConsumer.BRANCH, plan.binaryBranch());
-        } else {
-            request.put(RefreshRequestConsumer.PACKAGE, name);
-        }
+        request.put(RefreshRequestConsumer.PACKAGE, name);
         var connectors = request.putArray(RefreshRequestConsumer.CONNECTORS);
         plan.connectors().stream().map(ConnectorName::id).sorted().forEach(connectors::add);
         request.put("cause", plan.topic());

@@ -42,11 +42,11 @@ public class Refresher {
     }
 
     public Uni<List<Outcome>> execute(RefreshPlan plan) {
-        return sourcePackages(plan)
-                .onItem().transformToMultiAndConcatenate(pkg -> Multi.createFrom().iterable(plan.connectors())
+        return sourcePlan(plan).flatMap(sources -> Multi.createFrom().iterable(sources.packages())
+                .onItem().transformToMultiAndConcatenate(pkg -> Multi.createFrom().iterable(sources.connectors())
                         .map(c -> new Entry(pkg, c)))
                 .onItem().transformToUni(e -> refresh(e.pkg(), e.connector())).merge(concurrency)
-                .collect().asList();
+                .collect().asList());
     }
 
     /** Refreshes one entry: the unit every path (bus, cold page, sweep) comes down to. */
@@ -66,17 +66,23 @@ public class Refresher {
                 }));
     }
 
-    private Multi<String> sourcePackages(RefreshPlan plan) {
-        Multi<String> names = Multi.createFrom().iterable(plan.packages());
+    /**
+     * The plan in source packages: binary names (mdapi.repo.update) are mapped to the source packages
+     * they are built from, each source once however many of its binaries changed. A binary mdapi does
+     * not have (404) is skipped; a failure to ask fails the plan, so that the message is retried or
+     * dead-lettered rather than silently refreshing nothing.
+     */
+    public Uni<RefreshPlan> sourcePlan(RefreshPlan plan) {
         if (!plan.namesAreBinary()) {
-            return names;
+            return Uni.createFrom().item(plan);
         }
-        // A binary mdapi does not have (404) is skipped; a failure to ask fails the plan, so that the
-        // message is retried or dead-lettered rather than silently refreshing nothing.
-        return names.onItem().transformToUni(binary -> sourceNames.sourceOf(plan.binaryBranch(), binary))
+        return Multi.createFrom().iterable(plan.packages())
+                .onItem().transformToUni(binary -> sourceNames.sourceOf(plan.binaryBranch(), binary))
                 .merge(concurrency)
                 .filter(Optional::isPresent).map(Optional::get)
-                .select().distinct();
+                .select().distinct()
+                .collect().asList()
+                .map(sources -> RefreshPlan.sources(plan.topic(), sources.stream().sorted().toList(), plan.connectors()));
     }
 
     private record Entry(String pkg, ConnectorName connector) {

@@ -130,6 +130,32 @@ class BusToRedisTest {
                 .as("only the requested connector is refreshed").isNull();
     }
 
+    @Test
+    void anEventAboutManyPackagesIsHandedOnAsOneRefreshRequestPerSourcePackage() throws Exception {
+        var wm = WireMockUpstreams.server();
+        MdapiStubs.branches(wm, "[\"rawhide\"]");
+        StringBuilder binaries = new StringBuilder();
+        for (int i = 0; i < 12; i++) { // more than fp.refresh.inline-max-packages, two binaries per source
+            String source = "demo" + i;
+            String doc = MdapiStubs.likeCurl(source, "Demo package " + i);
+            MdapiStubs.serve(wm, "/rawhide/pkg/" + source, doc);
+            MdapiStubs.serve(wm, "/rawhide/pkg/" + source + "-libs", doc);
+            MdapiStubs.serve(wm, "/rawhide/srcpkg/" + source, doc);
+            binaries.append(i == 0 ? "" : ",").append('"').append(source).append("\",\"").append(source).append("-libs\"");
+        }
+        bus.publish("org.fedoraproject.prod.mdapi.repo.update", "{\"name\": \"rawhide\", \"packages\": [" + binaries + "]}");
+
+        for (int i = 0; i < 12; i++) {
+            JsonNode doc = awaitDocument("demo" + i, ConnectorName.OVERVIEW, Duration.ofSeconds(20));
+            assertThat(doc.at("/data/summary").asText()).isEqualTo("Demo package " + i);
+        }
+        // each source package was refreshed once, not once per binary: one srcpkg lookup per mdapi connector
+        // of the route (overview, dependencies, files, changelog), not eight
+        assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/mdapi/rawhide/srcpkg/demo3")))).hasSize(4);
+        assertThat(bus.take(deadLetterQueue, Duration.ofMillis(200))).isEmpty();
+    }
+
     private JsonNode awaitDocument(String pkg, ConnectorName connector, Duration timeout) throws Exception {
         Instant end = Instant.now().plus(timeout);
         while (Instant.now().isBefore(end)) {
