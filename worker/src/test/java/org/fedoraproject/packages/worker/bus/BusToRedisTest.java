@@ -149,10 +149,11 @@ class BusToRedisTest {
             JsonNode doc = awaitDocument("demo" + i, ConnectorName.OVERVIEW, Duration.ofSeconds(20));
             assertThat(doc.at("/data/summary").asText()).isEqualTo("Demo package " + i);
         }
-        // each source package was refreshed once, not once per binary: one srcpkg lookup per mdapi connector
-        // of the route (overview, dependencies, files, changelog), not eight
+        // each source package was refreshed once, not once per binary: at most one srcpkg lookup per mdapi
+        // connector of the route (overview, dependencies, files, changelog; they usually share one), not eight
         assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/mdapi/rawhide/srcpkg/demo3")))).hasSize(4);
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/mdapi/rawhide/srcpkg/demo3"))))
+                .isNotEmpty().hasSizeLessThanOrEqualTo(4);
         assertThat(bus.take(deadLetterQueue, Duration.ofMillis(200))).isEmpty();
     }
 

@@ -25,6 +25,7 @@ public class PackageLocator {
 
     private final Mdapi mdapi;
     private final Duration branchListTtl;
+    private final java.util.Map<String, Uni<Optional<Located>>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile List<String> branches = List.of();
     private volatile Instant branchesFetchedAt = Instant.EPOCH;
 
@@ -43,8 +44,17 @@ public class PackageLocator {
                 .orElseGet(() -> Uni.createFrom().item(FetchResult.absent(mdapi.url("/rawhide/srcpkg/" + name)))));
     }
 
+    /**
+     * Where the package is now. The four mdapi connectors of one refresh ask at the same moment: they
+     * share one lookup while it is in flight. Nothing is kept afterwards, so a later refresh (after a
+     * repository update) always asks mdapi again.
+     */
     public Uni<Optional<Located>> locate(String name) {
-        return branches().flatMap(list -> tryBranches(name, list, 0));
+        return inFlight.computeIfAbsent(name, n -> branches().flatMap(list -> tryBranches(n, list, 0))
+                .eventually(() -> {
+                    inFlight.remove(n);
+                })
+                .memoize().indefinitely());
     }
 
     private Uni<Optional<Located>> tryBranches(String name, List<String> list, int index) {

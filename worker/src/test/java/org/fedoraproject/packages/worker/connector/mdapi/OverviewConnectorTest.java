@@ -118,6 +118,23 @@ class OverviewConnectorTest {
     }
 
     @Test
+    void concurrentLookupsOfOnePackageShareOneCallAndLaterOnesAskAgain() {
+        var wm = WireMockUpstreams.server();
+        MdapiStubs.branches(wm, "[\"rawhide\"]");
+        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/srcpkg/curl")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withHeader("Content-Type", "application/json").withFixedDelay(300)
+                .withBody(org.fedoraproject.packages.contract.testing.SharedFixtures.realText("mdapi/rawhide_pkg_curl.json"))));
+        var locator = io.quarkus.arc.Arc.container().instance(PackageLocator.class).get();
+        var together = io.smallrye.mutiny.Uni.join().all(locator.locate("curl"), locator.locate("curl"), locator.locate("curl"))
+                .andFailFast().await().indefinitely();
+        assertThat(together).allSatisfy(l -> assertThat(l).isPresent());
+        var srcpkg = com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/mdapi/rawhide/srcpkg/curl"));
+        assertThat(wm.findAll(srcpkg)).hasSize(1);
+        locator.locate("curl").await().indefinitely();
+        assertThat(wm.findAll(srcpkg)).as("nothing is kept after the lookup").hasSize(2);
+    }
+
+    @Test
     void packageNoBranchHasIsAbsentNotAnError() {
         MdapiStubs.branches(WireMockUpstreams.server(), "[\"rawhide\", \"f43\"]");
         WireMockUpstreams.server().stubFor(get(urlEqualTo("/mdapi/rawhide/srcpkg/vim")).willReturn(
