@@ -13,6 +13,7 @@ import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 import org.fedoraproject.packages.worker.connector.mdapi.Mdapi;
 
 /**
@@ -59,7 +60,7 @@ public class UpstreamConnector implements Connector {
     public UpstreamConnector(Anitya anitya, Mdapi mdapi, @ConfigProperty(name = "fp.links.anitya") String webBase) {
         this.anitya = anitya;
         this.mdapi = mdapi;
-        this.webBase = webBase.endsWith("/") ? webBase.substring(0, webBase.length() - 1) : webBase;
+        this.webBase = Urls.trimmed(webBase);
     }
 
     @Override

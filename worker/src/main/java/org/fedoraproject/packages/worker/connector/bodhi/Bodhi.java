@@ -18,6 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
 import org.fedoraproject.packages.worker.connector.UpstreamErrors;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
  * The Bodhi upstream with its protections (tuned in application.properties under
@@ -39,7 +40,7 @@ public class Bodhi {
 
     public Bodhi(@RestClient BodhiClient client, @ConfigProperty(name = "quarkus.rest-client.bodhi.url") String baseUrl) {
         this.client = client;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = Urls.trimmed(baseUrl);
     }
 
     public String url(String pathAndQuery) {

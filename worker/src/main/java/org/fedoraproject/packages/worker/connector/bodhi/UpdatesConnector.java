@@ -14,6 +14,7 @@ import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 import org.fedoraproject.packages.worker.connector.UtcTimes;
 
 /**
@@ -44,7 +45,7 @@ public class UpdatesConnector implements Connector {
 
     public UpdatesConnector(Bodhi bodhi, @ConfigProperty(name = "fp.links.bodhi") String webBase) {
         this.bodhi = bodhi;
-        this.webBase = webBase.endsWith("/") ? webBase.substring(0, webBase.length() - 1) : webBase;
+        this.webBase = Urls.trimmed(webBase);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 import org.fedoraproject.packages.worker.connector.UtcTimes;
 
 /**
@@ -59,7 +60,7 @@ public class BugsConnector implements Connector {
 
     public BugsConnector(Bugzilla bugzilla, @ConfigProperty(name = "fp.links.bugzilla") String webBase) {
         this.bugzilla = bugzilla;
-        this.webBase = webBase.endsWith("/") ? webBase.substring(0, webBase.length() - 1) : webBase;
+        this.webBase = Urls.trimmed(webBase);
     }
 
     @Override

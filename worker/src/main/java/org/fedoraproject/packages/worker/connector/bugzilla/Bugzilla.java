@@ -19,6 +19,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
 import org.fedoraproject.packages.worker.connector.UpstreamErrors;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
  * The Bugzilla upstream with its protections (tuned in application.properties under
@@ -50,7 +51,7 @@ public class Bugzilla {
     public Bugzilla(@RestClient BugzillaClient client,
             @ConfigProperty(name = "quarkus.rest-client.bugzilla.url") String baseUrl) {
         this.client = client;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = Urls.trimmed(baseUrl);
     }
 
     /** The open bugs of a component in Fedora and Fedora EPEL ({@code {"bugs": [...]}}). */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
+import org.fedoraproject.packages.worker.connector.Urls;
 
 /** The package's newest Koji builds, in every state, with who built them, when and for how long. */
 @ApplicationScoped
@@ -33,7 +34,7 @@ public class BuildsConnector implements Connector {
 
     public BuildsConnector(Koji koji, @ConfigProperty(name = "fp.links.koji") String kojiWeb) {
         this.koji = koji;
-        this.kojiWeb = kojiWeb.endsWith("/") ? kojiWeb.substring(0, kojiWeb.length() - 1) : kojiWeb;
+        this.kojiWeb = Urls.trimmed(kojiWeb);
     }
 
     @Override

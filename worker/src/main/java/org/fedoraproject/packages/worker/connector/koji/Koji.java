@@ -18,6 +18,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.UpstreamErrors;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
  * The Koji hub with its protections (tuned in application.properties under
@@ -40,7 +41,7 @@ public class Koji {
 
     public Koji(@RestClient KojiClient client, @ConfigProperty(name = "quarkus.rest-client.koji.url") String hubUrl) {
         this.client = client;
-        this.hubUrl = hubUrl.endsWith("/") ? hubUrl.substring(0, hubUrl.length() - 1) : hubUrl;
+        this.hubUrl = Urls.trimmed(hubUrl);
     }
 
     /** The hub's URL, recorded as the source of Koji documents. */

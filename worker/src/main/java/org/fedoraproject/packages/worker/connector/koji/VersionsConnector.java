@@ -23,6 +23,7 @@ import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 import org.fedoraproject.packages.worker.connector.bodhi.Bodhi;
 
 /**
@@ -77,8 +78,8 @@ public class VersionsConnector implements Connector {
             @ConfigProperty(name = "fp.versions.release-list-ttl", defaultValue = "PT10M") Duration releaseListTtl) {
         this.koji = koji;
         this.bodhi = bodhi;
-        this.kojiWeb = trimSlash(kojiWeb);
-        this.bodhiWeb = trimSlash(bodhiWeb);
+        this.kojiWeb = Urls.trimmed(kojiWeb);
+        this.bodhiWeb = Urls.trimmed(bodhiWeb);
         this.releaseListTtl = releaseListTtl;
     }
 
@@ -240,7 +241,4 @@ public class VersionsConnector implements Connector {
         return new int[] {Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2))};
     }
 
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

@@ -15,6 +15,7 @@ import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 import org.fedoraproject.packages.worker.connector.UtcTimes;
 import org.fedoraproject.packages.worker.connector.mdapi.BranchOrder;
 
@@ -53,8 +54,8 @@ public class CiConnector implements Connector {
     public CiConnector(Koschei koschei, @ConfigProperty(name = "fp.links.koschei") String koscheiWeb,
             @ConfigProperty(name = "fp.links.koji") String kojiWeb) {
         this.koschei = koschei;
-        this.koscheiWeb = trim(koscheiWeb);
-        this.kojiWeb = trim(kojiWeb);
+        this.koscheiWeb = Urls.trimmed(koscheiWeb);
+        this.kojiWeb = Urls.trimmed(kojiWeb);
     }
 
     @Override
@@ -99,7 +100,4 @@ public class CiConnector implements Connector {
                 taskId == null ? null : kojiWeb + "/taskinfo?taskID=" + taskId);
     }
 
-    private static String trim(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
 import org.fedoraproject.packages.worker.connector.UpstreamErrors;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
  * The Koschei upstream with its protections (tuned in application.properties under
@@ -37,7 +38,7 @@ public class Koschei {
 
     public Koschei(@RestClient KoscheiClient client, @ConfigProperty(name = "quarkus.rest-client.koschei.url") String baseUrl) {
         this.client = client;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = Urls.trimmed(baseUrl);
     }
 
     public String packagesUrl(String packageName) {

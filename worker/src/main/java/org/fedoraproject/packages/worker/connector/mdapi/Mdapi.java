@@ -15,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
  * The mdapi upstream with its protections. Timeout, retries with back-off, circuit breaker and the
@@ -36,7 +37,7 @@ public class Mdapi {
 
     public Mdapi(@RestClient MdapiClient client, @ConfigProperty(name = "quarkus.rest-client.mdapi.url") String baseUrl) {
         this.client = client;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = Urls.trimmed(baseUrl);
     }
 
     /** The public URL of a call, recorded as a document's source. */

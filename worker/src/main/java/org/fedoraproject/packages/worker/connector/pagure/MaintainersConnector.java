@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
+import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
  * Who maintains a package: the dist-git project's access lists ({@code GET /api/0/rpms/{name}},
@@ -30,7 +31,7 @@ public class MaintainersConnector implements Connector {
 
     public MaintainersConnector(Pagure pagure, @ConfigProperty(name = "fp.links.dist-git") String distGit) {
         this.pagure = pagure;
-        this.distGit = distGit.endsWith("/") ? distGit.substring(0, distGit.length() - 1) : distGit;
+        this.distGit = Urls.trimmed(distGit);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
  * The dist-git (Pagure) upstream with its protections (tuned in application.properties under
@@ -36,7 +37,7 @@ public class Pagure {
 
     public Pagure(@RestClient PagureClient client, @ConfigProperty(name = "quarkus.rest-client.pagure.url") String baseUrl) {
         this.client = client;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = Urls.trimmed(baseUrl);
     }
 
     /** The URL of an API call, recorded as a document's source. */

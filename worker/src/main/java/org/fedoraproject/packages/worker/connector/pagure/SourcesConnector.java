@@ -18,6 +18,7 @@ import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.Parallel;
+import org.fedoraproject.packages.worker.connector.Urls;
 import org.fedoraproject.packages.worker.connector.mdapi.BranchOrder;
 
 /**
@@ -67,7 +68,7 @@ public class SourcesConnector implements Connector {
             @ConfigProperty(name = "fp.sources.max-spec-chars", defaultValue = "200000") int maxSpecChars,
             @ConfigProperty(name = "fp.connector.fan-out", defaultValue = "4") int fanOut) {
         this.pagure = pagure;
-        this.distGit = distGit.endsWith("/") ? distGit.substring(0, distGit.length() - 1) : distGit;
+        this.distGit = Urls.trimmed(distGit);
         this.maxSpecChars = maxSpecChars;
         this.fanOut = fanOut;
     }
