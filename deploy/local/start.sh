@@ -151,11 +151,6 @@ main() {
     # reproducible runs: the e2e instance starts from an empty Redis DB (never done for dev's DB 0)
     fp_log "flushing Redis DB $FP_REDIS_DB (instance e2e)"
     fp_redis_flushdb "$FP_REDIS_DB" || fp_die "could not flush Redis DB $FP_REDIS_DB"
-    # its durable queue collected what other instances published while it was down: start empty too
-    if command -v rabbitmqctl >/dev/null 2>&1; then
-      rabbitmqctl -q delete_queue "fedora-packages.$FP_INSTANCE.worker" >/dev/null 2>&1 || true
-      rabbitmqctl -q delete_queue "fedora-packages.$FP_INSTANCE.refresh" >/dev/null 2>&1 || true
-    fi
   fi
 
   fp_step_begin "worker"
