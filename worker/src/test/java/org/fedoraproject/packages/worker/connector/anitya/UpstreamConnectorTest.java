@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fedoraproject.packages.contract.ConnectorName;
@@ -24,10 +22,10 @@ import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.anitya.UpstreamConnector.Upstream;
 import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,22 +35,12 @@ import org.junit.jupiter.api.Test;
  * {@code Project.__json__}). Rawhide versions come from mdapi (the real curl recording, or ours).
  */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class UpstreamConnectorTest {
+class UpstreamConnectorTest extends ConnectorTestBase {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Inject
     UpstreamConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);

@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fedoraproject.packages.contract.ConnectorName;
@@ -24,30 +22,20 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
 import org.fedoraproject.packages.worker.connector.bodhi.UpdatesConnector.Update;
 import org.fedoraproject.packages.worker.connector.bodhi.UpdatesConnector.Updates;
 import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The updates connector on Bodhi's real {@code /updates/?packages=python-requre} page (2021). */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class UpdatesConnectorTest {
+class UpdatesConnectorTest extends ConnectorTestBase {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String REQURE = "bodhi/updates_packages_python-requre_page1.json";
 
     @Inject
     UpdatesConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     /** Stubs exactly the call docs/connectors.md names: packages, rows_per_page=50, page=1. */
     private static void stubUpdates(String pkg, ResponseDefinitionBuilder response) {

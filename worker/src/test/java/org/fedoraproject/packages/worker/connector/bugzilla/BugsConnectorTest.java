@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -25,9 +23,9 @@ import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.bugzilla.BugsConnector.Bug;
 import org.fedoraproject.packages.worker.connector.bugzilla.BugsConnector.Bugs;
 import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,24 +35,14 @@ import org.junit.jupiter.api.Test;
  * from a real bugs.gentoo.org search.
  */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class BugsConnectorTest {
+class BugsConnectorTest extends ConnectorTestBase {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String FIELDS = "id,summary,status,severity,priority,assigned_to,product,version,component,"
             + "last_change_time,creation_time,keywords";
 
     @Inject
     BugsConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     /** Stubs exactly the search docs/connectors.md names. */
     private static void stubSearch(String component, ResponseDefinitionBuilder response) {

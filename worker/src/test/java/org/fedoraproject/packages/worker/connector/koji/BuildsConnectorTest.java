@@ -4,8 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -16,32 +14,21 @@ import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.koji.BuildsConnector.Build;
 import org.fedoraproject.packages.worker.connector.koji.BuildsConnector.Builds;
-import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.KojiStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The builds connector on Koji's real answers (../shared/fixtures/real/koji), over real XML-RPC. */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class BuildsConnectorTest {
+class BuildsConnectorTest extends ConnectorTestBase {
     private static final String LISTBUILDS_REQURE = "koji/listBuilds_python-requre_complete_response.xml";
     private static final long REQURE_ID = 31141; // package_id in the recording
 
     @Inject
     BuildsConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     private static void stubRequre() {
         var wm = WireMockUpstreams.server();

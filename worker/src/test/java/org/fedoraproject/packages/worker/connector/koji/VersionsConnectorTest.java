@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -26,11 +24,10 @@ import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Build;
 import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Release;
 import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Versions;
-import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.KojiStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +35,7 @@ import org.junit.jupiter.api.Test;
  * recorded listTagged results (koschei's recordings, encoded as XML-RPC here).
  */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class VersionsConnectorTest {
+class VersionsConnectorTest extends ConnectorTestBase {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String RELEASES_2025 = "bodhi/releases_current_pending_frozen_2025-02.json";
     private static final String RELEASES_2018 = "bodhi/releases_page1_2018-04.json";
@@ -48,16 +44,7 @@ class VersionsConnectorTest {
 
     @Inject
     VersionsConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     private static MappingBuilder releasesPage(int page) {
         return get(urlPathEqualTo("/bodhi/releases/"))

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fedoraproject.packages.contract.ConnectorName;
@@ -20,9 +18,9 @@ import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.koschei.CiConnector.Ci;
 import org.fedoraproject.packages.worker.connector.koschei.CiConnector.Collection;
 import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +30,7 @@ import org.junit.jupiter.api.Test;
  * task of rnv (25162638, 2018-02-19).
  */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class CiConnectorTest {
+class CiConnectorTest extends ConnectorTestBase {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CURL = """
             [{"name": "curl", "collection": "f43", "state": "ok",
@@ -47,16 +44,7 @@ class CiConnectorTest {
 
     @Inject
     CiConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     private static void stubPackages(String name, ResponseDefinitionBuilder response) {
         WireMockUpstreams.server().stubFor(get(urlPathEqualTo("/koschei/api/v1/packages"))

@@ -5,19 +5,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.mdapi.ChangelogConnector.Changelog;
 import org.fedoraproject.packages.worker.connector.mdapi.ChangelogConnector.Entry;
-import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,14 +23,9 @@ import org.junit.jupiter.api.Test;
  * seconds). Branch and sub-packages come from the real srcpkg recordings.
  */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class ChangelogConnectorTest {
+class ChangelogConnectorTest extends ConnectorTestBase {
     @Inject
     ChangelogConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
     /** Deliberately not in date order: the connector sorts newest first. */
     static final String CURL_CHANGELOG = """
@@ -56,11 +48,6 @@ class ChangelogConnectorTest {
             ], "repo": "updates"}
             """;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     private static void curl() {
         var wm = WireMockUpstreams.server();

@@ -7,8 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -18,10 +16,10 @@ import org.fedoraproject.packages.worker.connector.mdapi.DependenciesConnector.D
 import org.fedoraproject.packages.worker.connector.mdapi.DependenciesConnector.Dependencies;
 import org.fedoraproject.packages.worker.connector.mdapi.DependenciesConnector.Subpackage;
 import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,20 +27,10 @@ import org.junit.jupiter.api.Test;
  * Reverse lookups have no recording: their answers are ours, in mdapi's documented shape.
  */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class DependenciesConnectorTest {
+class DependenciesConnectorTest extends ConnectorTestBase {
     @Inject
     DependenciesConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     private static void curl() {
         var wm = WireMockUpstreams.server();

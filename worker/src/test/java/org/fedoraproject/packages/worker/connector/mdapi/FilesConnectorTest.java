@@ -6,8 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -15,29 +13,18 @@ import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.mdapi.FilesConnector.Files;
 import org.fedoraproject.packages.worker.connector.mdapi.FilesConnector.Subpackage;
-import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The files connector on mdapi's real /files/ recordings (f28: vim, bodhi, firefox). */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class FilesConnectorTest {
+class FilesConnectorTest extends ConnectorTestBase {
     @Inject
     FilesConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     @Test
     void vimEnhancedAndVimCommonFieldByField() {

@@ -5,36 +5,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.mdapi.OverviewConnector.Overview;
-import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The overview connector on mdapi's real recorded answers (../shared/fixtures/real/mdapi). */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class OverviewConnectorTest {
+class OverviewConnectorTest extends ConnectorTestBase {
     @Inject
     OverviewConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     @Test
     void vimIsFoundOnTheNewestBranchThatHasItWithAllSubpackages() {

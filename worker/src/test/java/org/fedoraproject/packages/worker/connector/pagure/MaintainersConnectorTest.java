@@ -4,8 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -13,29 +11,18 @@ import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.pagure.MaintainersConnector.Groups;
 import org.fedoraproject.packages.worker.connector.pagure.MaintainersConnector.Maintainers;
-import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.PagureStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The maintainers connector on dist-git's real project answers (python-requre today; bodhi and vim in 2018). */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class MaintainersConnectorTest {
+class MaintainersConnectorTest extends ConnectorTestBase {
     @Inject
     MaintainersConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     @Test
     void pythonRequreFromTodaysDistGit() {

@@ -6,8 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -17,10 +15,10 @@ import org.fedoraproject.packages.worker.connector.pagure.SourcesConnector.Commi
 import org.fedoraproject.packages.worker.connector.pagure.SourcesConnector.Lookaside;
 import org.fedoraproject.packages.worker.connector.pagure.SourcesConnector.Sources;
 import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.PagureStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +28,9 @@ import org.junit.jupiter.api.Test;
  * ({@code pagure/api/project.py}: api_git_branches, api_commit_info).
  */
 @QuarkusTest
-@QuarkusTestResource(WireMockUpstreams.class)
-class SourcesConnectorTest {
+class SourcesConnectorTest extends ConnectorTestBase {
     @Inject
     SourcesConnector connector;
-    @Inject
-    Refresher refresher;
-    @Inject
-    RedisDataSource redis;
 
     static final String REQURE_SPEC = """
             %global srcname requre
@@ -116,11 +109,6 @@ class SourcesConnectorTest {
             this line is not a checksum line
             """;
 
-    @BeforeEach
-    void reset() {
-        WireMockUpstreams.server().resetAll();
-        redis.execute("FLUSHDB");
-    }
 
     private static void requre(boolean withCommits) {
         var wm = WireMockUpstreams.server();
