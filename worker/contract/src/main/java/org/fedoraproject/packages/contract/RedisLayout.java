@@ -20,6 +20,12 @@ package org.fedoraproject.packages.contract;
  *   <li>channel {@code refreshed:<instance>}: {@code {"package","connector","version"}} after every change.
  *       Pub/sub ignores the database number, so the channel carries the instance name: local instances
  *       that share one Redis server in different databases must not wake each other's readers.</li>
+ *   <li>The refresh scheduler's durable queue, per upstream ({@code u}; the braces keep one upstream's
+ *       keys in one Cluster slot so that one script moves an entry between them):
+ *       {@code sched:{u}:ready} sorted set (work item → score {@code priority·10^13 + event time in ms}),
+ *       {@code sched:{u}:running} sorted set (claimed item → lease deadline in ms, Redis clock),
+ *       {@code sched:{u}:claimed} hash (claimed item → {@code "<score>|<owner>"}) and
+ *       {@code sched:{u}:again} hash (item requested again while it ran → its score).</li>
  * </ul>
  */
 public final class RedisLayout {
@@ -39,6 +45,12 @@ public final class RedisLayout {
     /** The pub/sub channel of the "refreshed" notices of one instance ({@code fp.instance}). */
     public static String refreshedChannel(String instance) {
         return "refreshed:" + instance;
+    }
+
+    /** The scheduler's keys of one upstream, in the order its Lua scripts take them. */
+    public static java.util.List<String> schedulerKeys(String upstream) {
+        String prefix = "sched:{" + upstream + "}:";
+        return java.util.List.of(prefix + "ready", prefix + "running", prefix + "claimed", prefix + "again");
     }
 
     public static String meta(String pkg) {

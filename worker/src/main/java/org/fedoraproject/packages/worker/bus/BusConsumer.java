@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.fedoraproject.packages.worker.refresh.Refresher;
+import org.fedoraproject.packages.worker.refresh.Priority;
+import org.fedoraproject.packages.worker.refresh.RefreshPlan;
+import org.fedoraproject.packages.worker.refresh.RefreshScheduler;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes Fedora's bus. Each message is acknowledged only after everything it asked for is stored
- * (at-least-once; versions make redeliveries harmless), or after it went to the dead-letter queue.
- * A storage failure nacks it, and the broker dead-letters it without losing it. An event about many
- * packages is handed on as one refresh request per package ({@link RefreshRequests}).
+ * Consumes Fedora's bus. A message is acknowledged as soon as the entries it asks for are recorded in
+ * the scheduler's durable queue (not once they are fetched: one slow upstream never holds the bus),
+ * or once it went to the dead-letter queue with its reason. Versions make redeliveries harmless.
  */
 @ApplicationScoped
 public class BusConsumer {
@@ -22,53 +23,42 @@ public class BusConsumer {
 
     private final BusMessageParser parser;
     private final TopicRouter router;
-    private final Refresher refresher;
-    private final DeadLetters deadLetters;
-    private final RefreshRequests refreshRequests;
-    private final int inlineMax;
+    private final RefreshScheduler scheduler;
+    private final Settlement settlement;
+    private final BusMetrics metrics;
 
-    public BusConsumer(BusMessageParser parser, TopicRouter router, Refresher refresher, DeadLetters deadLetters,
-            RefreshRequests refreshRequests,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.refresh.inline-max-packages",
-                    defaultValue = "10") int inlineMax) {
+    public BusConsumer(BusMessageParser parser, TopicRouter router, RefreshScheduler scheduler, Settlement settlement,
+            BusMetrics metrics) {
         this.parser = parser;
         this.router = router;
-        this.refresher = refresher;
-        this.deadLetters = deadLetters;
-        this.refreshRequests = refreshRequests;
-        this.inlineMax = inlineMax;
+        this.scheduler = scheduler;
+        this.settlement = settlement;
+        this.metrics = metrics;
     }
 
-    @Incoming("bus")
+    @Incoming(Channels.BUS)
     public Uni<Void> consume(Message<byte[]> message) {
         Optional<IncomingRabbitMQMetadata> amqp = message.getMetadata(IncomingRabbitMQMetadata.class);
         String routingKey = amqp.map(IncomingRabbitMQMetadata::getRoutingKey).orElse("");
         Map<String, Object> headers = amqp.map(IncomingRabbitMQMetadata::getHeaders).orElse(Map.of());
+        String route = router.rowOf(routingKey);
         Optional<RefreshPlan> plan;
         try {
             plan = router.route(parser.parse(routingKey, message.getPayload(), headers));
         } catch (InvalidMessageException e) {
-            LOG.warnf("dead-lettering a %s message: %s", routingKey, e.getMessage());
-            return deadLetters.send(message.getPayload(), routingKey, e.getMessage())
-                    .call(() -> Uni.createFrom().completionStage(message.ack()))
-                    .onFailure().call(t -> Uni.createFrom().completionStage(message.nack(t)))
-                    .onFailure().recoverWithNull();
+            metrics.event(route, "dead-lettered");
+            return settlement.deadLetter(message, DeadLetters.Source.BUS, routingKey, e.getMessage());
         }
         if (plan.isEmpty()) {
             LOG.debugf("%s concerns no package page; acknowledged", routingKey);
-            return Uni.createFrom().completionStage(message.ack());
+            metrics.event(route, "ignored");
+            return settlement.ack(message);
         }
-        return refresher.sourcePlan(plan.get())
-                .flatMap(sources -> sources.packages().size() > inlineMax
-                        ? refreshRequests.publishEach(sources).invoke(() -> LOG.debugf(
-                                "%s: %d packages handed on as refresh requests", routingKey, sources.packages().size()))
-                        : refresher.execute(sources).invoke(outcomes -> LOG.debugf(
-                                "%s: %d entries %s", routingKey, outcomes.size(), outcomes)).replaceWithVoid())
-                .call(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().call(t -> {
-                    LOG.errorf("could not carry out the refresh for %s: %s", routingKey, t.toString());
-                    return Uni.createFrom().completionStage(message.nack(t));
-                })
-                .onFailure().recoverWithNull();
+        long sentAt = SentAt.millis(headers, System.currentTimeMillis());
+        return settlement.afterHandOff(message, routingKey,
+                scheduler.submit(plan.get(), Priority.EVENT, sentAt).invoke(enqueued -> {
+                    metrics.event(route, "scheduled");
+                    LOG.debugf("%s: %s", routingKey, enqueued);
+                }));
     }
 }

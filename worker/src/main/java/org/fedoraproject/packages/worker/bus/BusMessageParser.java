@@ -11,6 +11,8 @@ import java.util.Map;
  * Reads a bus payload into a {@link BusMessage}. Today's fedora-messaging body is plain JSON; older
  * producers and replays wrap it in the fedmsg envelope {@code {topic, msg, …}}, and datagrepper
  * exports in {@code {topic, body, headers}}: both are unwrapped here so routing sees one shape.
+ * The AMQP routing key decides the topic whenever there is one: it is what the broker routed on, and
+ * an envelope's inner {@code topic} must not send a message down another row's path.
  */
 @ApplicationScoped
 public class BusMessageParser {
@@ -35,20 +37,19 @@ public class BusMessageParser {
         }
         Map<String, Object> allHeaders = new HashMap<>(headers == null ? Map.of() : headers);
         String topic = routingKey;
+        String innerTopic = root.path("topic").isTextual() ? root.get("topic").asText() : null;
         JsonNode body = root;
         if (root.has("topic") && root.get("msg") != null && root.get("msg").isObject()) {
-            topic = root.get("topic").asText(routingKey);
             body = root.get("msg");
         } else if (root.has("topic") && root.get("body") != null && root.get("body").isObject()) {
-            topic = root.get("topic").asText(routingKey);
             body = root.get("body");
             JsonNode h = root.get("headers");
             if (h != null && h.isObject()) {
                 h.fields().forEachRemaining(e -> allHeaders.putIfAbsent(e.getKey(), e.getValue().asText()));
             }
         }
-        if ((topic == null || topic.isBlank()) && root.path("topic").isTextual()) {
-            topic = root.get("topic").asText(); // some exports keep the topic inside the body
+        if (topic == null || topic.isBlank()) {
+            topic = innerTopic; // a replay without a routing key (tests, tools): the envelope's topic is all there is
         }
         if (topic == null || topic.isBlank()) {
             throw new InvalidMessageException("no topic");

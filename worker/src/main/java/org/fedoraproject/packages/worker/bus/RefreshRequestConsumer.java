@@ -14,53 +14,49 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.PackageNames;
-import org.fedoraproject.packages.worker.refresh.Refresher;
-import org.jboss.logging.Logger;
+import org.fedoraproject.packages.worker.refresh.Priority;
+import org.fedoraproject.packages.worker.refresh.RefreshPlan;
+import org.fedoraproject.packages.worker.refresh.RefreshScheduler;
 
 /**
  * Refresh requests that are not bus events: the API asking for a document nobody has fetched yet
- * (a cold page), the worker splitting a large bus event ({@link RefreshRequests}), or an operator.
- * Body {@code {"package": "curl", "connectors": ["builds"]}}; without {@code connectors} every
- * document of the package is refreshed. Same guarantees as the bus: acknowledged
- * after the writes, invalid requests to the dead-letter queue with their reason.
+ * (a cold page) or an operator. Body {@code {"package": "curl", "connectors": ["builds"]}}; without
+ * {@code connectors} every document of the package is refreshed. They go to the scheduler ahead of bus
+ * events; acknowledged once recorded, invalid ones to the refresh dead-letter queue with their reason.
  */
 @ApplicationScoped
 public class RefreshRequestConsumer {
-    private static final Logger LOG = Logger.getLogger(RefreshRequestConsumer.class);
     static final String PACKAGE = "package";
     static final String CONNECTORS = "connectors";
+    private static final String ROUTE = "refresh-request";
 
     private final ObjectMapper mapper;
-    private final Refresher refresher;
-    private final DeadLetters deadLetters;
+    private final RefreshScheduler scheduler;
+    private final Settlement settlement;
+    private final BusMetrics metrics;
 
-    public RefreshRequestConsumer(ObjectMapper mapper, Refresher refresher, DeadLetters deadLetters) {
+    public RefreshRequestConsumer(ObjectMapper mapper, RefreshScheduler scheduler, Settlement settlement,
+            BusMetrics metrics) {
         this.mapper = mapper;
-        this.refresher = refresher;
-        this.deadLetters = deadLetters;
+        this.scheduler = scheduler;
+        this.settlement = settlement;
+        this.metrics = metrics;
     }
 
-    @Incoming("refresh-requests")
+    @Incoming(Channels.REFRESH_REQUESTS)
     public Uni<Void> consume(Message<byte[]> message) {
         String routingKey = message.getMetadata(IncomingRabbitMQMetadata.class)
-                .map(IncomingRabbitMQMetadata::getRoutingKey).orElse("refresh-request");
+                .map(IncomingRabbitMQMetadata::getRoutingKey).orElse(ROUTE);
         RefreshPlan plan;
         try {
             plan = parse(routingKey, message.getPayload());
         } catch (InvalidMessageException e) {
-            LOG.warnf("dead-lettering a refresh request: %s", e.getMessage());
-            return deadLetters.send(message.getPayload(), routingKey, e.getMessage())
-                    .call(() -> Uni.createFrom().completionStage(message.ack()))
-                    .onFailure().call(t -> Uni.createFrom().completionStage(message.nack(t)))
-                    .onFailure().recoverWithNull();
+            metrics.event(ROUTE, "dead-lettered");
+            return settlement.deadLetter(message, DeadLetters.Source.REFRESH_REQUESTS, routingKey, e.getMessage());
         }
-        return refresher.execute(plan).replaceWithVoid()
-                .call(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().call(t -> {
-                    LOG.errorf("could not store the refresh of %s: %s", plan.packages(), t.toString());
-                    return Uni.createFrom().completionStage(message.nack(t));
-                })
-                .onFailure().recoverWithNull();
+        return settlement.afterHandOff(message, "a refresh request for " + plan.packages(),
+                scheduler.submit(plan, Priority.COLD_PAGE, System.currentTimeMillis())
+                        .invoke(() -> metrics.event(ROUTE, "scheduled")));
     }
 
     RefreshPlan parse(String routingKey, byte[] payload) {
@@ -73,20 +69,25 @@ public class RefreshRequestConsumer {
         if (body == null || !body.isObject()) {
             throw new InvalidMessageException("refresh request is not a JSON object");
         }
-        String pkg = body.path(PACKAGE).asText(null);
-        if (!PackageNames.isValid(pkg)) {
-            throw new InvalidMessageException("refresh request without a valid 'package'");
+        JsonNode pkg = body.get(PACKAGE);
+        if (pkg == null || !pkg.isTextual() || !PackageNames.isValid(pkg.asText())) {
+            throw new InvalidMessageException("refresh request needs 'package', a valid package name as a string");
         }
         Set<ConnectorName> connectors = EnumSet.noneOf(ConnectorName.class);
         JsonNode requested = body.get(CONNECTORS);
-        if (requested == null || requested.isNull() || requested.isEmpty()) {
+        if (requested == null || requested.isNull()) {
             connectors.addAll(Arrays.asList(ConnectorName.values()));
+        } else if (!requested.isArray() || requested.isEmpty()) {
+            throw new InvalidMessageException("refresh request's 'connectors' must be a non-empty array of connector names");
         } else {
             for (JsonNode c : requested) {
+                if (!c.isTextual()) {
+                    throw new InvalidMessageException("refresh request's 'connectors' holds a non-string: " + c);
+                }
                 connectors.add(ConnectorName.fromId(c.asText()).orElseThrow(
                         () -> new InvalidMessageException("refresh request names unknown connector '" + c.asText() + "'")));
             }
         }
-        return RefreshPlan.sources(routingKey, List.of(pkg), connectors);
+        return RefreshPlan.sources(routingKey, List.of(pkg.asText()), connectors);
     }
 }

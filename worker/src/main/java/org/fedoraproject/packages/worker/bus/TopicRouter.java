@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.PackageNames;
+import org.fedoraproject.packages.worker.refresh.RefreshPlan;
 
 /**
  * The one table that says which bus topics concern which packages and which of their documents.
@@ -74,6 +75,12 @@ public class TopicRouter {
             }
         }
         return Optional.empty();
+    }
+
+    /** The row a topic falls under ({@code buildsys.tag}, {@code bodhi.update}…), or "unrouted": a bounded metrics label. */
+    public String rowOf(String topic) {
+        String suffix = suffix(topic == null ? "" : topic);
+        return routes.stream().filter(r -> r.matches(suffix)).map(Route::suffix).findFirst().orElse("unrouted");
     }
 
     /** The routing keys to bind the worker's queue with on {@code amq.topic}, for one environment. */
@@ -204,7 +211,11 @@ public class TopicRouter {
             throw new InvalidMessageException("mdapi.repo.update without name and packages");
         }
         List<String> names = new ArrayList<>();
-        packages.forEach(p -> names.add(p.asText()));
+        packages.forEach(p -> {
+            if (p.isTextual()) { // a number or an object is not a package name, whatever its text
+                names.add(p.asText());
+            }
+        });
         List<String> valid = names.stream().filter(PackageNames::isValid).distinct().toList();
         if (valid.isEmpty()) {
             throw new InvalidMessageException("mdapi.repo.update lists no valid package name");
@@ -228,6 +239,10 @@ public class TopicRouter {
     }
 
     private static String required(BusMessage m, String field) {
+        JsonNode raw = m.body().get(field);
+        if (raw != null && !raw.isNull() && !raw.isTextual()) {
+            throw new InvalidMessageException(m.topic() + " message whose '" + field + "' is not a string");
+        }
         String value = text(m.body(), field);
         if (value == null || value.isBlank()) {
             throw new InvalidMessageException(m.topic() + " message without '" + field + "'");
@@ -258,8 +273,9 @@ public class TopicRouter {
         }
     }
 
+    /** A string field; anything else (a number, a boolean, an object) counts as absent, never as a name. */
     private static String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+        return v != null && v.isTextual() ? v.asText() : null;
     }
 }

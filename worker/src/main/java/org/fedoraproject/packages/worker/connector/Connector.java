@@ -13,5 +13,11 @@ import org.fedoraproject.packages.contract.ConnectorName;
 public interface Connector {
     ConnectorName name();
 
+    /**
+     * The upstream this connector calls (its scheduler lane: a slow upstream holds back only its own
+     * connectors). A connector that calls two names the one it calls per package.
+     */
+    String upstream();
+
     Uni<FetchResult> fetch(String packageName);
 }

@@ -21,6 +21,10 @@ public class Connectors {
         }
     }
 
+    public java.util.Collection<Connector> all() {
+        return byName.values();
+    }
+
     public Optional<Connector> get(ConnectorName name) {
         return Optional.ofNullable(byName.get(name));
     }

@@ -67,6 +67,14 @@ public final class UpstreamErrors {
     private static final java.util.regex.Pattern FT_GUARDED_METHOD =
             java.util.regex.Pattern.compile("\\.connector\\.[a-z]+\\.([A-Za-z]+)#");
 
+    /**
+     * The upstream's circuit breaker is open or its bulkhead full: nothing was asked, so the request
+     * is worth keeping for later rather than counting as done.
+     */
+    public static boolean isNotCalledNow(Throwable t) {
+        return hasCause(t, CircuitBreakerOpenException.class) || hasCause(t, BulkheadException.class);
+    }
+
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {

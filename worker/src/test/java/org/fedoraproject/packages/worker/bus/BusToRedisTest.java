@@ -38,6 +38,8 @@ class BusToRedisTest {
 
     @ConfigProperty(name = "mp.messaging.incoming.bus.dead-letter-queue-name")
     String deadLetterQueue;
+    @ConfigProperty(name = "mp.messaging.incoming.refresh-requests.dead-letter-queue-name")
+    String refreshDeadLetterQueue;
 
     private Bus bus;
 
@@ -47,6 +49,7 @@ class BusToRedisTest {
         WireMockUpstreams.server().resetAll();
         bus = new Bus();
         bus.purge(deadLetterQueue);
+        bus.purge(refreshDeadLetterQueue);
     }
 
     @AfterEach
@@ -120,10 +123,15 @@ class BusToRedisTest {
         MdapiStubs.serve(wm, "/rawhide/srcpkg/curl", curl);
 
         bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": [\"weather\"]}");
+        bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": \"ci\"}");
+        bus.publish("fedora-packages.test.refresh", "{\"package\": 12345}");
         bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": [\"overview\"]}");
 
-        GetResponse dead = bus.take(deadLetterQueue, Duration.ofSeconds(10)).orElseThrow();
-        assertThat(dead.getProps().getHeaders().get(DeadLetters.REASON_HEADER).toString()).contains("unknown connector 'weather'");
+        // bad requests land in the refresh queue's own dead-letter queue, each with its reason
+        assertThat(reason(bus.take(refreshDeadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("unknown connector 'weather'");
+        assertThat(reason(bus.take(refreshDeadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("must be a non-empty array");
+        assertThat(reason(bus.take(refreshDeadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("valid package name as a string");
+        assertThat(bus.take(deadLetterQueue, Duration.ofMillis(200))).as("nothing in the bus's DLQ").isEmpty();
         JsonNode doc = awaitDocument("curl", ConnectorName.OVERVIEW, Duration.ofSeconds(10));
         assertThat(doc.at("/data/version").asText()).isEqualTo("8.22.0~rc2");
         assertThat(redis.hash(String.class).hget(RedisLayout.document("curl", ConnectorName.BUILDS), RedisLayout.DOC_BODY))
@@ -131,11 +139,46 @@ class BusToRedisTest {
     }
 
     @Test
-    void anEventAboutManyPackagesIsHandedOnAsOneRefreshRequestPerSourcePackage() throws Exception {
+    void namesThatAreNotStringsAreDeadLetteredWithAReasonNotTakenForPackages() throws Exception {
+        bus.publish("org.fedoraproject.prod.koschei.package.state.change", "{\"name\": 12345, \"collection\": \"f44\"}");
+        bus.publish("org.fedoraproject.prod.mdapi.repo.update", "{\"name\": \"rawhide\", \"packages\": [12345, true]}");
+
+        assertThat(reason(bus.take(deadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("'name' is not a string");
+        assertThat(reason(bus.take(deadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("no valid package name");
+        assertThat(redis.execute("KEYS", "pkg:{12345}*").size()).isZero();
+        for (String upstream : java.util.List.of("koschei", "mdapi")) {
+            String ready = RedisLayout.schedulerKeys(upstream).get(0);
+            assertThat(redis.execute("ZRANGE", ready, "0", "-1").toString()).doesNotContain("12345");
+        }
+    }
+
+    @Test
+    void theRoutingKeyDecidesTheRouteNotAnEnvelopesInnerTopic() throws Exception {
+        var wm = WireMockUpstreams.server();
+        MdapiStubs.branches(wm, "[\"rawhide\"]");
+        // sent on Koschei's key, claiming to be an mdapi.repo.update inside: only the ci document may be asked for
+        bus.publish("org.fedoraproject.prod.koschei.package.state.change",
+                "{\"topic\": \"org.fedoraproject.prod.mdapi.repo.update\", \"msg\": {\"name\": \"curl\", \"packages\": [\"curl\"]}}");
+        Instant end = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(end) && redis.hash(String.class).hget(RedisLayout.meta("curl"), "ci:seq") == null) {
+            Thread.sleep(50);
+        }
+        assertThat(redis.hash(String.class).hget(RedisLayout.meta("curl"), "ci:seq")).as("the ci entry was refreshed").isNotNull();
+        assertThat(redis.hash(String.class).hget(RedisLayout.meta("curl"), "overview:seq")).isNull();
+        assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/mdapi/.*/pkg/.*")))).isEmpty();
+    }
+
+    private static String reason(GetResponse dead) {
+        return dead.getProps().getHeaders().get(DeadLetters.REASON_HEADER).toString();
+    }
+
+    @Test
+    void anEventAboutManyBinariesRefreshesEachSourcePackageThroughTheScheduler() throws Exception {
         var wm = WireMockUpstreams.server();
         MdapiStubs.branches(wm, "[\"rawhide\"]");
         StringBuilder binaries = new StringBuilder();
-        for (int i = 0; i < 12; i++) { // more than fp.refresh.inline-max-packages, two binaries per source
+        for (int i = 0; i < 12; i++) { // two binaries per source
             String source = "demo" + i;
             String doc = MdapiStubs.likeCurl(source, "Demo package " + i);
             MdapiStubs.serve(wm, "/rawhide/pkg/" + source, doc);
@@ -149,11 +192,14 @@ class BusToRedisTest {
             JsonNode doc = awaitDocument("demo" + i, ConnectorName.OVERVIEW, Duration.ofSeconds(20));
             assertThat(doc.at("/data/summary").asText()).isEqualTo("Demo package " + i);
         }
-        // each source package was refreshed once, not once per binary: at most one srcpkg lookup per mdapi
-        // connector of the route (overview, dependencies, files, changelog; they usually share one), not eight
-        assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/mdapi/rawhide/srcpkg/demo3"))))
-                .isNotEmpty().hasSizeLessThanOrEqualTo(4);
+        // the entries of a source named by two binaries are coalesced in the scheduler: at most one srcpkg
+        // lookup per mdapi connector of the route, plus one more refresh each when the second binary's
+        // lookup finished while the entries were already being fetched — never one per binary per connector
+        for (int i = 0; i < 12; i++) {
+            assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/mdapi/rawhide/srcpkg/demo" + i))))
+                    .isNotEmpty().hasSizeLessThanOrEqualTo(8);
+        }
         assertThat(bus.take(deadLetterQueue, Duration.ofMillis(200))).isEmpty();
     }
 

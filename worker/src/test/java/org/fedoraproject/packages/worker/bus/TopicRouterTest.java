@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
+import org.fedoraproject.packages.worker.refresh.RefreshPlan;
 import org.junit.jupiter.api.Test;
 
 /** Every routing row, on the real bus messages recorded in ../shared/fixtures/real/messages. */

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
 import org.junit.jupiter.api.Test;
@@ -53,12 +54,13 @@ class CircuitBreakerTest {
 
         // two refreshes, each a call and a retry (%test max-retries=1): four failed calls open the circuit
         for (int i = 0; i < 2; i++) {
-            assertThat(refresher.refresh("rnv", ConnectorName.CI).await().indefinitely()).isEqualTo(Refresher.Outcome.FAILED);
+            assertThat(refresher.refresh("rnv", ConnectorName.CI).await().indefinitely()).isEqualTo(Outcome.FAILED);
         }
         int callsBefore = wm.findAll(getRequestedFor(urlPathEqualTo("/koschei/api/v1/packages"))).size();
         assertThat(callsBefore).isEqualTo(4);
 
-        assertThat(refresher.refresh("rnv", ConnectorName.CI).await().indefinitely()).isEqualTo(Refresher.Outcome.FAILED);
+        // not called, so the request is kept for later (the scheduler requeues it and pauses the lane)
+        assertThat(refresher.refresh("rnv", ConnectorName.CI).await().indefinitely()).isEqualTo(Outcome.DEFERRED);
 
         assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/koschei/api/v1/packages")))).hasSize(callsBefore);
         String error = redis.hash(String.class).hget(RedisLayout.meta("rnv"), RedisLayout.MetaField.error(ConnectorName.CI));

@@ -28,12 +28,20 @@ public final class Bus implements AutoCloseable {
             factory.setPort(5672);
             factory.setUsername("guest");
             factory.setPassword("guest");
+            factory.setVirtualHost(virtualHost());
             connection = factory.newConnection("fedora-packages-tests");
             channel = connection.createChannel();
             channel.confirmSelect();
         } catch (Exception e) {
-            throw new IllegalStateException("RabbitMQ on 127.0.0.1:5672 is needed (deploy/local/services.sh starts it)", e);
+            throw new IllegalStateException("RabbitMQ on 127.0.0.1:5672 with virtual host " + virtualHost()
+                    + " is needed (deploy/local/services.sh starts it and creates the virtual host)", e);
         }
+    }
+
+    /** The test profile's virtual host (application.properties), so tests talk to the worker under test only. */
+    public static String virtualHost() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("rabbitmq-virtual-host", String.class).orElse("/");
     }
 
     public void publish(String topic, byte[] body, Map<String, Object> headers) {

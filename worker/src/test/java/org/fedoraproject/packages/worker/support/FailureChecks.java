@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 
 /**
@@ -47,7 +48,7 @@ public final class FailureChecks {
             Map<String, ResponseDefinitionBuilder> failures) throws Exception {
         WireMockUpstreams.server().resetAll();
         stubSuccess.run();
-        assertThat(refresher.refresh(pkg, connector).await().indefinitely()).isEqualTo(Refresher.Outcome.WRITTEN);
+        assertThat(refresher.refresh(pkg, connector).await().indefinitely()).isEqualTo(Outcome.WRITTEN);
         String good = redis.hash(String.class).hget(RedisLayout.document(pkg, connector), RedisLayout.DOC_BODY);
         assertThat(MAPPER.readTree(good).get("status").asText()).isEqualTo("ok");
 
@@ -55,8 +56,8 @@ public final class FailureChecks {
             WireMockUpstreams.server().resetAll();
             stubSuccess.run();
             stubMainCall.accept(failure.getValue());
-            Refresher.Outcome outcome = refresher.refresh(pkg, connector).await().indefinitely();
-            assertThat(outcome).as(failure.getKey()).isEqualTo(Refresher.Outcome.FAILED);
+            Outcome outcome = refresher.refresh(pkg, connector).await().indefinitely();
+            assertThat(outcome).as(failure.getKey()).isEqualTo(Outcome.FAILED);
             String after = redis.hash(String.class).hget(RedisLayout.document(pkg, connector), RedisLayout.DOC_BODY);
             assertThat(after).as("document after %s", failure.getKey()).isEqualTo(good);
             String error = redis.hash(String.class).hget(RedisLayout.meta(pkg), RedisLayout.MetaField.error(connector));
@@ -69,7 +70,7 @@ public final class FailureChecks {
         // The next success clears the error and replaces the document.
         WireMockUpstreams.server().resetAll();
         stubSuccess.run();
-        assertThat(refresher.refresh(pkg, connector).await().indefinitely()).isEqualTo(Refresher.Outcome.WRITTEN);
+        assertThat(refresher.refresh(pkg, connector).await().indefinitely()).isEqualTo(Outcome.WRITTEN);
         assertThat(redis.hash(String.class).hget(RedisLayout.meta(pkg), RedisLayout.MetaField.error(connector))).isNull();
     }
 }

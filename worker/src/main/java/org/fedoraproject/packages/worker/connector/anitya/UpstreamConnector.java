@@ -69,6 +69,11 @@ public class UpstreamConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Anitya.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         String source = anitya.packagesUrl(packageName);
         return anitya.fedoraPackage(packageName).flatMap(page -> mapping(page, packageName)

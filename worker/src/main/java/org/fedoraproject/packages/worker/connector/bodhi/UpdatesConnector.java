@@ -54,6 +54,11 @@ public class UpdatesConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Bodhi.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         String source = bodhi.url("/updates/?packages=" + URLEncoder.encode(packageName, StandardCharsets.UTF_8)
                 + "&rows_per_page=" + ROWS + "&page=1");

@@ -69,6 +69,11 @@ public class BugsConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Bugzilla.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         return bugzilla.openBugs(packageName)
                 .map(answer -> FetchResult.ok(bugzilla.searchUrl(packageName), bugs(answer)));

@@ -43,6 +43,11 @@ public class BuildsConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Koji.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         return koji.getPackageID(packageName).flatMap(id -> id.isEmpty()
                 ? Uni.createFrom().item(FetchResult.absent(koji.hubUrl()))

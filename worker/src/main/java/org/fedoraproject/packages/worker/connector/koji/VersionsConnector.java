@@ -89,6 +89,11 @@ public class VersionsConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Koji.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         String source = bodhi.url("/releases/?state=current&state=pending&state=frozen&rows_per_page=100&page=1");
         // A name Koji does not know has no builds anywhere: one call instead of two per release.

@@ -64,6 +64,11 @@ public class CiConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Koschei.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         String source = koschei.packagesUrl(packageName);
         return koschei.packages(packageName).map(answer -> {

@@ -57,6 +57,11 @@ public class ChangelogConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Mdapi.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         return locator.describeWhereFound(packageName, located -> describe(packageName, located));
     }

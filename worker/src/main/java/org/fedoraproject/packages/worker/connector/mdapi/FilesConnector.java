@@ -49,6 +49,11 @@ public class FilesConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Mdapi.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         return locator.describeWhereFound(packageName, this::describe);
     }

@@ -36,6 +36,11 @@ public class OverviewConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Mdapi.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         return locator.describeWhereFound(packageName, this::describe);
     }

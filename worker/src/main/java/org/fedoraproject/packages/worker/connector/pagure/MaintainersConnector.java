@@ -40,6 +40,11 @@ public class MaintainersConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Pagure.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         String source = pagure.url("/api/0/rpms/" + packageName);
         return pagure.project(packageName).map(found -> found

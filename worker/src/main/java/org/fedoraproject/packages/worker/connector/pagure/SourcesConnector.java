@@ -79,6 +79,11 @@ public class SourcesConnector implements Connector {
     }
 
     @Override
+    public String upstream() {
+        return Pagure.UPSTREAM;
+    }
+
+    @Override
     public Uni<FetchResult> fetch(String packageName) {
         String source = pagure.url("/api/0/rpms/" + packageName);
         return pagure.project(packageName).flatMap(project -> project.isEmpty()

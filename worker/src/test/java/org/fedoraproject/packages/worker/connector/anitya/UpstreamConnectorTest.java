@@ -21,6 +21,7 @@ import org.fedoraproject.packages.contract.RedisLayout;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.anitya.UpstreamConnector.Upstream;
+import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
@@ -182,7 +183,7 @@ class UpstreamConnectorTest extends ConnectorTestBase {
         stubProjects("mypy-boto3", "pypi", json(page(project)));
 
         assertThat(refresher.refresh("python-mypy-boto3", ConnectorName.UPSTREAM).await().indefinitely())
-                .isEqualTo(Refresher.Outcome.WRITTEN);
+                .isEqualTo(Outcome.WRITTEN);
         JsonNode data = MAPPER.readTree(redis.hash(String.class).hget(
                 RedisLayout.document("python-mypy-boto3", ConnectorName.UPSTREAM),
                 RedisLayout.DOC_BODY)).get("data");

@@ -21,6 +21,7 @@ import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
 import org.fedoraproject.packages.worker.connector.bodhi.UpdatesConnector.Update;
 import org.fedoraproject.packages.worker.connector.bodhi.UpdatesConnector.Updates;
+import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
@@ -100,7 +101,7 @@ class UpdatesConnectorTest extends ConnectorTestBase {
         stubUpdates("python-requre", json(200, SharedFixtures.realText(REQURE)));
 
         assertThat(refresher.refresh("python-requre", ConnectorName.UPDATES).await().indefinitely())
-                .isEqualTo(Refresher.Outcome.WRITTEN);
+                .isEqualTo(Outcome.WRITTEN);
 
         JsonNode envelope = MAPPER.readTree(redis.hash(String.class)
                 .hget(RedisLayout.document("python-requre", ConnectorName.UPDATES), RedisLayout.DOC_BODY));

@@ -22,6 +22,7 @@ import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.bugzilla.BugsConnector.Bug;
 import org.fedoraproject.packages.worker.connector.bugzilla.BugsConnector.Bugs;
+import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
@@ -207,7 +208,7 @@ class BugsConnectorTest extends ConnectorTestBase {
     void storedBugsHaveEveryField() throws Exception {
         stubSearch("sqlite", json(searchAnswer(List.of(realBug()), 1)));
         assertThat(refresher.refresh("sqlite", ConnectorName.BUGS).await().indefinitely())
-                .isEqualTo(Refresher.Outcome.WRITTEN);
+                .isEqualTo(Outcome.WRITTEN);
         JsonNode data = MAPPER.readTree(redis.hash(String.class).hget(
                 RedisLayout.document("sqlite", ConnectorName.BUGS),
                 RedisLayout.DOC_BODY)).get("data");

@@ -17,6 +17,7 @@ import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.koschei.CiConnector.Ci;
 import org.fedoraproject.packages.worker.connector.koschei.CiConnector.Collection;
+import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
@@ -119,7 +120,7 @@ class CiConnectorTest extends ConnectorTestBase {
     @Test
     void storedDocumentHasEveryField() throws Exception {
         stubPackages("curl", json(CURL));
-        assertThat(refresher.refresh("curl", ConnectorName.CI).await().indefinitely()).isEqualTo(Refresher.Outcome.WRITTEN);
+        assertThat(refresher.refresh("curl", ConnectorName.CI).await().indefinitely()).isEqualTo(Outcome.WRITTEN);
         JsonNode data = MAPPER.readTree(redis.hash(String.class)
                 .hget(RedisLayout.document("curl", ConnectorName.CI), RedisLayout.DOC_BODY)).get("data");
         assertThat(data.fieldNames()).toIterable().containsExactly("url", "collections");

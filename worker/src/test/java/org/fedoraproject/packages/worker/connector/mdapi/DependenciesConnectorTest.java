@@ -15,6 +15,7 @@ import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.mdapi.DependenciesConnector.Dep;
 import org.fedoraproject.packages.worker.connector.mdapi.DependenciesConnector.Dependencies;
 import org.fedoraproject.packages.worker.connector.mdapi.DependenciesConnector.Subpackage;
+import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
@@ -150,7 +151,7 @@ class DependenciesConnectorTest extends ConnectorTestBase {
     void theStoredDocumentSpellsOutNulls() throws Exception {
         curl();
         assertThat(refresher.refresh("curl", ConnectorName.DEPENDENCIES).await().indefinitely())
-                .isEqualTo(Refresher.Outcome.WRITTEN);
+                .isEqualTo(Outcome.WRITTEN);
         String body = redis.hash(String.class).hget(org.fedoraproject.packages.contract.RedisLayout.document("curl",
                 ConnectorName.DEPENDENCIES), org.fedoraproject.packages.contract.RedisLayout.DOC_BODY);
         var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("data");
@@ -182,7 +183,7 @@ class DependenciesConnectorTest extends ConnectorTestBase {
         curl();
         MdapiStubs.serve(WireMockUpstreams.server(), "/rawhide/requires/curl", "{\"error\": \"?\"}");
         assertThat(refresher.refresh("curl", ConnectorName.DEPENDENCIES).await().indefinitely())
-                .isEqualTo(Refresher.Outcome.FAILED);
+                .isEqualTo(Outcome.FAILED);
     }
 
     @Test
@@ -200,6 +201,6 @@ class DependenciesConnectorTest extends ConnectorTestBase {
         good.run();
         wm.stubFor(get(urlEqualTo("/mdapi/rawhide/requires/curl")).willReturn(aResponse().withStatus(503)));
         assertThat(refresher.refresh("curl", ConnectorName.DEPENDENCIES).await().indefinitely())
-                .isEqualTo(Refresher.Outcome.FAILED);
+                .isEqualTo(Outcome.FAILED);
     }
 }

@@ -14,6 +14,7 @@ import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.pagure.SourcesConnector.Commit;
 import org.fedoraproject.packages.worker.connector.pagure.SourcesConnector.Lookaside;
 import org.fedoraproject.packages.worker.connector.pagure.SourcesConnector.Sources;
+import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
@@ -302,7 +303,7 @@ class SourcesConnectorTest extends ConnectorTestBase {
     void theStoredDocumentHasEveryField() throws Exception {
         requre(true);
         assertThat(refresher.refresh("python-requre", ConnectorName.SOURCES).await().indefinitely())
-                .isEqualTo(Refresher.Outcome.WRITTEN);
+                .isEqualTo(Outcome.WRITTEN);
         String body = redis.hash(String.class).hget(org.fedoraproject.packages.contract.RedisLayout.document(
                 "python-requre", ConnectorName.SOURCES), org.fedoraproject.packages.contract.RedisLayout.DOC_BODY);
         var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("data");

@@ -1,4 +1,4 @@
-package org.fedoraproject.packages.worker.bus;
+package org.fedoraproject.packages.worker.refresh;
 
 import java.util.List;
 import java.util.Set;
