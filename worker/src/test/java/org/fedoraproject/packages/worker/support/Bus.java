@@ -22,18 +22,22 @@ public final class Bus implements AutoCloseable {
     private final Channel channel;
 
     public Bus() {
+        this(virtualHost());
+    }
+
+    public Bus(String virtualHost) {
         try {
             ConnectionFactory factory = new ConnectionFactory();
             factory.setHost("127.0.0.1");
             factory.setPort(5672);
             factory.setUsername("guest");
             factory.setPassword("guest");
-            factory.setVirtualHost(virtualHost());
+            factory.setVirtualHost(virtualHost);
             connection = factory.newConnection("fedora-packages-tests");
             channel = connection.createChannel();
             channel.confirmSelect();
         } catch (Exception e) {
-            throw new IllegalStateException("RabbitMQ on 127.0.0.1:5672 with virtual host " + virtualHost()
+            throw new IllegalStateException("RabbitMQ on 127.0.0.1:5672 with virtual host " + virtualHost
                     + " is needed (deploy/local/services.sh starts it and creates the virtual host)", e);
         }
     }
@@ -61,6 +65,23 @@ public final class Bus implements AutoCloseable {
 
     public void publish(String topic, String body) {
         publish(topic, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** Removes a queue left by an earlier run (its bindings and messages with it). */
+    public void delete(String queue) {
+        try {
+            channel.queueDelete(queue);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long depth(String queue) {
+        try {
+            return channel.messageCount(queue);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void purge(String queue) {
