@@ -116,10 +116,39 @@ class BusToApiEndToEndTest {
                 urlEqualTo("/mdapi/rawhide/srcpkg/not-a-package")))).isEmpty();
     }
 
+    @Test
+    void afterARabbitMqRestartColdPagesAreFilledAgainWithoutRestartingAnything() throws Exception {
+        redis.execute("FLUSHDB");
+        var wm = WorkerProcess.wiremock();
+        wm.resetAll();
+        String curl = SharedFixtures.realText("mdapi/rawhide_pkg_curl.json");
+        wm.stubFor(get(urlEqualTo("/mdapi/branches")).willReturn(json("[\"rawhide\"]")));
+        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/pkg/curl")).willReturn(json(curl)));
+        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/srcpkg/curl")).willReturn(json(curl)));
+        redis.sortedSet(String.class).zadd("packages", 0, "curl");
+
+        for (String action : java.util.List.of("stop_app", "start_app")) {
+            Process p = new ProcessBuilder("rabbitmqctl", action).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            assertThat(p.waitFor()).as("rabbitmqctl " + action).isZero();
+        }
+        // both the API's publisher and the worker's consumer reconnect on their own (every 2 s)
+        Instant end = Instant.now().plusSeconds(45);
+        int status = 0;
+        while (Instant.now().isBefore(end) && status != 200) {
+            status = given().when().get("/api/v1/packages/curl/overview").statusCode();
+            assertThat(status).isIn(200, 202);
+            Thread.sleep(status == 200 ? 0 : 500);
+        }
+        assertThat(status).as("cold page filled after the broker restart").isEqualTo(200);
+    }
+
     private static Instant publish(String topic, byte[] body) throws Exception {
         ConnectionFactory f = new ConnectionFactory();
         f.setHost("127.0.0.1");
         f.setPort(5672);
+        f.setVirtualHost(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("rabbitmq-virtual-host", String.class).orElse("/"));
         try (Connection c = f.newConnection(); Channel ch = c.createChannel()) {
             ch.confirmSelect();
             AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType("application/json")
