@@ -18,11 +18,14 @@ public abstract class ConnectorTestBase {
     protected Refresher refresher;
     @Inject
     protected RedisDataSource redis;
+    @Inject
+    protected io.smallrye.faulttolerance.api.CircuitBreakerMaintenance breakers;
 
     @BeforeEach
     void resetUpstreamsAndStore() {
         WireMockUpstreams.server().resetAll();
         redis.execute("FLUSHDB");
+        breakers.resetAll(); // the failures of one test must not open a breaker for the next
     }
 
     protected static WireMockServer wm() {

@@ -54,6 +54,9 @@ public final class FailureChecks {
 
         for (var failure : failures.entrySet()) {
             WireMockUpstreams.server().resetAll();
+            // each kind on its own: the ones before must not have opened the upstream's breaker
+            io.quarkus.arc.Arc.container().instance(io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.class)
+                    .get().resetAll();
             stubSuccess.run();
             stubMainCall.accept(failure.getValue());
             Outcome outcome = refresher.refresh(pkg, connector).await().indefinitely();
