@@ -35,6 +35,8 @@ class BusToRedisTest {
 
     @Inject
     RedisDataSource redis;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @ConfigProperty(name = "mp.messaging.incoming.bus.dead-letter-queue-name")
     String deadLetterQueue;
@@ -167,6 +169,33 @@ class BusToRedisTest {
         assertThat(redis.hash(String.class).hget(RedisLayout.meta("curl"), "overview:seq")).isNull();
         assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/mdapi/.*/pkg/.*")))).isEmpty();
+    }
+
+    @Test
+    void anEventNamingTenThousandPackagesIsHandedOffAtOnce() throws Exception {
+        var wm = WireMockUpstreams.server();
+        MdapiStubs.branches(wm, "[\"rawhide\"]");
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            names.append(i == 0 ? "" : ",").append("\"bin").append(i).append('"');
+        }
+        double before = queued();
+        Instant published = Instant.now();
+        bus.publish("org.fedoraproject.prod.mdapi.repo.update", "{\"name\": \"rawhide\", \"packages\": [" + names + "]}");
+        while (queued() - before < 10_000 && Duration.between(published, Instant.now()).toSeconds() < 10) {
+            Thread.sleep(20);
+        }
+        Duration took = Duration.between(published, Instant.now());
+        assertThat(queued() - before).as("every name recorded as a lookup").isEqualTo(10_000);
+        // recorded, not looked up: the lookups (10,000 mdapi calls) go on in the mdapi lane afterwards
+        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        System.out.printf("10,000-package event recorded in %d ms%n", took.toMillis());
+        redis.execute("FLUSHDB"); // the 10,000 lookups are not this test's subject: don't leave them to the next
+    }
+
+    private double queued() {
+        var counter = meters.find("fp.scheduler.requests").tags("upstream", "mdapi", "result", "queued").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static String reason(GetResponse dead) {
