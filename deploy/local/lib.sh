@@ -4,14 +4,17 @@
 #
 # The one place for ports, instances and state folders. Everything listens on 127.0.0.1 only.
 #
-#   instance   API     worker   WireMock   Redis DB   used by
-#   dev        8080    8082     8089       0          start.sh (default), a developer's stack
-#   e2e        18080   18082    18089      2          test.sh's browser tests (DB flushed on each start)
-#   test       28080   28082    28089      1          test.sh's backing services (no jars are started)
+#   instance   API     worker   WireMock   Redis DB   RabbitMQ vhost         used by
+#   dev        8080    8082     8089       0          fedora-packages-dev    start.sh (default), a developer's stack
+#   e2e        18080   18082    18089      2          fedora-packages-e2e    test.sh's browser tests (DB flushed on each start)
+#   test       28080   28082    28089      1          fedora-packages-test   test.sh's services, mvn verify's JVMs (no jars started)
 #
 # Shared backing services (one of each per machine, whichever instance started them):
-#   Redis 127.0.0.1:6379, RabbitMQ 127.0.0.1:5672 (guest/guest, exchange amq.topic),
-#   OpenSearch 127.0.0.1:9200 (transport 9300).
+#   Redis 127.0.0.1:6379, RabbitMQ 127.0.0.1:5672 (guest/guest; exchange amq.topic of each instance's
+#   virtual host, which services.sh creates for all instances), OpenSearch 127.0.0.1:9200 (transport 9300).
+# The vhosts keep the instances apart on the bus: each binds org.fedoraproject.* on its own amq.topic,
+# so the dev worker never consumes what the tests publish. The jars get theirs from
+# -Drabbitmq-virtual-host (start.sh), the same name as the %dev/%test default of application.properties.
 # A service that already answers is used as it is and never stopped by these scripts. Whatever the
 # scripts start gets a pid file in deploy/local/.state/<instance>/pids/, and stop.sh stops exactly those.
 #
@@ -20,8 +23,14 @@
 #   FP_REDIS_PORT, FP_AMQP_PORT, FP_OPENSEARCH_PORT, FP_OPENSEARCH_TRANSPORT_PORT
 #                          move the backing services (for testing these scripts; the jars still use
 #                          their configured defaults unless you also pass FP_JAVA_OPTS)
-#   FP_RABBITMQ_NODENAME   node name for a RabbitMQ that we start (default: the machine's)
-#   FP_JAVA_OPTS           extra JVM options for the worker and the API
+#   FP_RABBITMQ_NODENAME   node name for a RabbitMQ that we start, and for rabbitmqctl (default: the machine's)
+#   FP_RABBITMQ_MGMT_PORT  management API port, used to create the vhosts when rabbitmqctl cannot reach
+#                          an already running broker (default 15672; only if the plugin is enabled)
+#   FP_JAVA_OPTS           extra JVM options for both the worker and the API (word-split; no quoting)
+#   FP_WORKER_JAVA_OPTS    extra JVM options for the worker only (after FP_JAVA_OPTS, so they win)
+#   FP_API_JAVA_OPTS       extra JVM options for the API only (after FP_JAVA_OPTS, so they win)
+#   FP_WIREMOCK_JOURNAL    WireMock request journal size (entries; default 200000, 0 = no journal);
+#                          bench/ counts upstream calls in it
 #   FP_BUILD               auto (default: build what is older than its sources) | always | never
 #   FP_KEEP_ON_FAILURE=1   start.sh leaves what it started running when it fails (for debugging)
 
@@ -31,6 +40,7 @@ FP_LOCAL="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 FP_ROOT="$(cd "$FP_LOCAL/../.." && pwd)"
 FP_TOOLS="$FP_LOCAL/tools"
 
+FP_INSTANCES=(dev e2e test)
 FP_INSTANCE="${FP_INSTANCE:-dev}"
 case "$FP_INSTANCE" in
   dev)  FP_API_PORT=8080;  FP_WORKER_PORT=8082;  FP_WIREMOCK_PORT=8089;  FP_REDIS_DB=0 ;;
@@ -40,12 +50,18 @@ case "$FP_INSTANCE" in
 esac
 export FP_INSTANCE
 
+# fp_vhost [INSTANCE]: the instance's RabbitMQ virtual host
+fp_vhost() { echo "fedora-packages-${1:-$FP_INSTANCE}"; }
+FP_VHOST="$(fp_vhost)"
+
 FP_REDIS_PORT="${FP_REDIS_PORT:-6379}"
 FP_AMQP_PORT="${FP_AMQP_PORT:-5672}"
 FP_OPENSEARCH_PORT="${FP_OPENSEARCH_PORT:-9200}"
 FP_OPENSEARCH_TRANSPORT_PORT="${FP_OPENSEARCH_TRANSPORT_PORT:-9300}"
 
 FP_WIREMOCK_VERSION=3.13.2
+FP_WIREMOCK_JOURNAL="${FP_WIREMOCK_JOURNAL:-200000}"
+[[ "$FP_WIREMOCK_JOURNAL" =~ ^[0-9]+$ ]] || { echo "FP_WIREMOCK_JOURNAL must be a number of entries (got '$FP_WIREMOCK_JOURNAL')" >&2; exit 2; }
 FP_WIREMOCK_ROOT="$FP_LOCAL/wiremock"
 FP_DEMO_MESSAGES="$FP_LOCAL/demo/messages.jsonl"
 FP_DEMO_MIN_TOTAL="${FP_DEMO_MIN_TOTAL:-25}"
@@ -313,11 +329,11 @@ fp_tools_build() {
 
 fp_tools_cp() { echo "$FP_TOOLS/target/classes:$(cat "$FP_TOOLS/target/cp.txt")"; }
 
-# fp_bus_publish ARGS...: BusPublish against our RabbitMQ
+# fp_bus_publish ARGS...: BusPublish against our RabbitMQ, on this instance's vhost
 fp_bus_publish() {
   fp_tools_build
   java -cp "$(fp_tools_cp)" org.fedoraproject.packages.localtools.BusPublish \
-    --host 127.0.0.1 --port "$FP_AMQP_PORT" --user guest --password guest --vhost / "$@"
+    --host 127.0.0.1 --port "$FP_AMQP_PORT" --user guest --password guest --vhost "$FP_VHOST" "$@"
 }
 
 # WireMock standalone jar: copied once into .state/cache by the Maven dependency plugin.

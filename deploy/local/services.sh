@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Ensures the backing services run on 127.0.0.1: Redis (6379), RabbitMQ (5672), OpenSearch (9200).
+# Ensures the backing services run on 127.0.0.1: Redis (6379), RabbitMQ (5672, with one virtual host
+# per instance: fedora-packages-dev, -e2e, -test), OpenSearch (9200).
 # Idempotent: a service that already answers is used as it is, and is never stopped by stop.sh.
 # What this script starts gets a pid file in deploy/local/.state/$FP_INSTANCE/pids/.
 #
@@ -108,6 +109,61 @@ CONF
   fp_log "RabbitMQ: started $node on 127.0.0.1:$FP_AMQP_PORT (pid $pid) in $(fp_since "$t0")s"
 }
 
+# --- RabbitMQ virtual hosts: one per instance (lib.sh's fp_vhost), so that instances never see each
+# other's messages. All of them, whichever instance runs this: test.sh's services serve the `test`
+# JVMs of mvn verify and, later, the e2e instance.
+
+rabbitmqctl_node_args() {
+  local node
+  node="$(cat "$FP_PIDS/rabbitmq.node" 2>/dev/null || true)"
+  node="${node:-${FP_RABBITMQ_NODENAME:-}}"
+  if [[ -n "$node" ]]; then echo "-n $node"; fi
+}
+
+vhosts_by_rabbitmqctl() {
+  local args vhost
+  read -ra args <<<"$(rabbitmqctl_node_args)"
+  # `rabbitmqctl status` proves that rabbitmqctl reaches this node (Erlang cookie, node name) before
+  # anything is changed; add_vhost is idempotent since RabbitMQ 3.8
+  timeout 30 rabbitmqctl -q ${args[@]+"${args[@]}"} status >/dev/null 2>&1 || return 1
+  for vhost in "$@"; do
+    timeout 30 rabbitmqctl -q ${args[@]+"${args[@]}"} add_vhost "$vhost" >/dev/null ||
+      fp_die "rabbitmqctl add_vhost $vhost failed"
+    timeout 30 rabbitmqctl -q ${args[@]+"${args[@]}"} set_permissions -p "$vhost" guest '.*' '.*' '.*' >/dev/null ||
+      fp_die "rabbitmqctl set_permissions -p $vhost guest '.*' '.*' '.*' failed"
+  done
+}
+
+# The management API (when the plugin is enabled) works where rabbitmqctl cannot reach the node,
+# e.g. a broker run by another user with its own Erlang cookie.
+vhosts_by_http_api() {
+  local api="http://127.0.0.1:${FP_RABBITMQ_MGMT_PORT:-15672}/api" vhost
+  curl -sf -o /dev/null --max-time 3 -u guest:guest "$api/overview" || return 1
+  for vhost in "$@"; do # the names are [a-z0-9-]: nothing to URL-encode
+    curl -sf -o /dev/null --max-time 10 -u guest:guest -X PUT -H 'content-type: application/json' \
+      -d '{}' "$api/vhosts/$vhost" || fp_die "management API: PUT $api/vhosts/$vhost failed"
+    curl -sf -o /dev/null --max-time 10 -u guest:guest -X PUT -H 'content-type: application/json' \
+      -d '{"configure":".*","write":".*","read":".*"}' "$api/permissions/$vhost/guest" ||
+      fp_die "management API: PUT $api/permissions/$vhost/guest failed"
+  done
+}
+
+ensure_vhosts() {
+  local vhosts=() i
+  for i in "${FP_INSTANCES[@]}"; do vhosts+=("$(fp_vhost "$i")"); done
+  if vhosts_by_rabbitmqctl "${vhosts[@]}"; then
+    fp_log "RabbitMQ: virtual hosts ${vhosts[*]} ready (guest has all permissions; rabbitmqctl)"
+  elif vhosts_by_http_api "${vhosts[@]}"; then
+    fp_log "RabbitMQ: virtual hosts ${vhosts[*]} ready (guest has all permissions; management API)"
+  else
+    local cmds="" v
+    for v in "${vhosts[@]}"; do
+      cmds+="  rabbitmqctl add_vhost $v && rabbitmqctl set_permissions -p $v guest '.*' '.*' '.*'"$'\n'
+    done
+    fp_die "RabbitMQ answers on 127.0.0.1:$FP_AMQP_PORT but neither rabbitmqctl (node unreachable: Erlang cookie or node name? FP_RABBITMQ_NODENAME) nor the management API (plugin not enabled) can create the instances' virtual hosts; as the user that runs RabbitMQ, run:"$'\n'"$cmds""or enable the management plugin (rabbitmq-plugins enable rabbitmq_management) and run this again"
+  fi
+}
+
 opensearch_ready() { curl -sf -o /dev/null --max-time 3 "$FP_OPENSEARCH_URL/_cluster/health?wait_for_status=yellow&timeout=1s"; }
 
 ensure_opensearch() {
@@ -144,7 +200,7 @@ main() {
   for s in "${services[@]}"; do
     case "$s" in
       redis) ensure_redis ;;
-      rabbitmq) ensure_rabbitmq ;;
+      rabbitmq) ensure_rabbitmq; ensure_vhosts ;;
       opensearch) ensure_opensearch ;;
       *) fp_die "unknown service '$s' (redis, rabbitmq, opensearch)" ;;
     esac

@@ -7,8 +7,9 @@
 #   FP_INSTANCE=e2e deploy/local/start.sh    # instance e2e: http://127.0.0.1:18080/ (Redis DB 2, flushed)
 #   deploy/local/stop.sh                     # stops what this started
 #
-# Ports and instances: lib.sh. Logs: deploy/local/.state/<instance>/logs/. Knobs: FP_BUILD=auto|always|never,
-# FP_JAVA_OPTS (extra JVM options for worker and API), FP_KEEP_ON_FAILURE=1.
+# Ports, vhosts and instances: lib.sh. Logs: deploy/local/.state/<instance>/logs/. Knobs: FP_BUILD=auto|always|never,
+# FP_JAVA_OPTS (extra JVM options for worker and API), FP_WORKER_JAVA_OPTS / FP_API_JAVA_OPTS (one of
+# them only), FP_WIREMOCK_JOURNAL, FP_KEEP_ON_FAILURE=1.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -49,9 +50,19 @@ start_wiremock() {
   fp_port_free_or_die "$FP_WIREMOCK_PORT" WireMock
   mkdir -p "$FP_WIREMOCK_ROOT/mappings" "$FP_WIREMOCK_ROOT/__files"
   jar="$(fp_wiremock_jar)"
-  fp_launch wiremock "$log" java -Xmx256m "$(fp_marker wiremock)" -jar "$jar" \
+  # A bounded journal (bench/ counts upstream calls in it) without response bodies, which are what
+  # would take the memory; 0 switches it off.
+  local journal=(--no-request-journal) xmx=256m
+  if ((FP_WIREMOCK_JOURNAL > 0)); then
+    journal=(--max-request-journal-entries "$FP_WIREMOCK_JOURNAL" --logged-response-body-size-limit 0)
+    xmx=1g
+  fi
+  # Delayed answers (bench/ sets delays) are sent from a timer, not by a held Jetty thread, so a slow
+  # stub cannot starve the others' answers.
+  fp_launch wiremock "$log" java "-Xmx$xmx" "$(fp_marker wiremock)" -jar "$jar" \
     --port "$FP_WIREMOCK_PORT" --bind-address 127.0.0.1 --root-dir "$FP_WIREMOCK_ROOT" \
-    --disable-banner --no-request-journal
+    --disable-banner --container-threads 64 --async-response-enabled true --async-response-threads 16 \
+    "${journal[@]}"
   STARTED+=(wiremock)
   fp_wait "WireMock on $FP_WIREMOCK_URL/__admin/health" "$FP_TIMEOUT_WIREMOCK" "$log" wiremock \
     fp_http_ok "$FP_WIREMOCK_URL/__admin/health"
@@ -60,25 +71,30 @@ start_wiremock() {
   fp_log "WireMock: ready on $FP_WIREMOCK_URL ($n mapping files) (pid $(fp_pid_of wiremock))"
 }
 
-# start_jar NAME PORT JAR
+# start_jar NAME PORT JAR OWN_OPTS: OWN_OPTS is FP_WORKER_JAVA_OPTS or FP_API_JAVA_OPTS, after FP_JAVA_OPTS
 start_jar() {
-  local name="$1" port="$2" jar="$3" log="$FP_LOGS/$1.log" extra=()
+  local name="$1" port="$2" jar="$3" own="$4" log="$FP_LOGS/$1.log" both=() extra=()
   fp_port_free_or_die "$port" "$name"
   [[ -f "$jar" ]] || fp_die "$jar not found (build failed?)"
-  read -ra extra <<<"${FP_JAVA_OPTS:-}"
+  read -ra both <<<"${FP_JAVA_OPTS:-}"
+  read -ra extra <<<"$own"
+  # rabbitmq-virtual-host: the vhost services.sh created (application.properties' %dev default is the
+  # same name; given here so that lib.sh stays the one place that names it)
   fp_launch "$name" "$log" java -Xmx512m \
     -Dquarkus.profile=dev \
     -Dfp.instance="$FP_INSTANCE" \
+    -Drabbitmq-virtual-host="$FP_VHOST" \
     -Dfp.local-upstream="$FP_WIREMOCK_URL" \
     -Dfp.redis-db="$FP_REDIS_DB" \
     -Dquarkus.http.port="$port" \
     "$(fp_marker "$name")" \
+    ${both[@]+"${both[@]}"} \
     ${extra[@]+"${extra[@]}"} \
     -jar "$jar"
   STARTED+=("$name")
   fp_wait "$name readiness on http://127.0.0.1:$port/q/health/ready" "$FP_TIMEOUT_JAR" "$log" "$name" \
     fp_http_ok "http://127.0.0.1:$port/q/health/ready"
-  fp_log "$name: ready on http://127.0.0.1:$port (pid $(fp_pid_of "$name"), log $log)"
+  fp_log "$name: ready on http://127.0.0.1:$port (vhost $FP_VHOST, pid $(fp_pid_of "$name"), log $log)"
 }
 
 packages_total() {
@@ -92,7 +108,7 @@ load_demo() {
     return 0
   fi
   fp_rotate_log "$log"
-  fp_log "demo data: publishing $(grep -c . "$FP_DEMO_MESSAGES") line(s) from ${FP_DEMO_MESSAGES#"$FP_ROOT"/}"
+  fp_log "demo data: publishing $(grep -c . "$FP_DEMO_MESSAGES") line(s) from ${FP_DEMO_MESSAGES#"$FP_ROOT"/} on vhost $FP_VHOST"
   fp_bus_publish "$FP_DEMO_MESSAGES" 2>&1 | tee -a "$log" || fp_die "publishing the demo messages failed; see $log"
   local t0 total="" last="" last_print=0
   t0="$(date +%s)"
@@ -154,11 +170,11 @@ main() {
   fi
 
   fp_step_begin "worker"
-  start_jar worker "$FP_WORKER_PORT" "$FP_WORKER_JAR"
+  start_jar worker "$FP_WORKER_PORT" "$FP_WORKER_JAR" "${FP_WORKER_JAVA_OPTS:-}"
   fp_step_end ok
 
   fp_step_begin "API"
-  start_jar api "$FP_API_PORT" "$FP_API_JAR"
+  start_jar api "$FP_API_PORT" "$FP_API_JAR" "${FP_API_JAVA_OPTS:-}"
   fp_step_end ok
 
   fp_step_begin "demo data"

@@ -39,7 +39,8 @@ import com.rabbitmq.client.ConnectionFactory;
  *     optional per line: "id" (becomes message_id; else a random UUID), "priority"
  * BusPublish [options] --topic T --file body.json [--header k=v ...]
  *
- * options: --host 127.0.0.1 --port 5672 --user guest --password guest --vhost / --exchange amq.topic
+ * options: --host 127.0.0.1 --port 5672 --user guest --password guest --exchange amq.topic
+ *          --vhost fedora-packages-dev | --instance dev   (the local instance's virtual host)
  * </pre>
  *
  * <p>Publisher confirms are on: the exit status is 0 only when the broker confirmed every message.
@@ -76,7 +77,9 @@ public final class BusPublish {
         int port = 5672;
         String user = "guest";
         String password = "guest";
-        String vhost = "/";
+        // each local instance has its own vhost (deploy/local/services.sh creates them); the tool
+        // serves the local stack, so the dev instance's is the default, not Fedora's "/"
+        String vhost = "fedora-packages-dev";
         String exchange = "amq.topic";
         String topic = null;
         String bodyFile = null;
@@ -90,6 +93,7 @@ public final class BusPublish {
                 case "--user" -> user = value(args, ++i, a);
                 case "--password" -> password = value(args, ++i, a);
                 case "--vhost" -> vhost = value(args, ++i, a);
+                case "--instance" -> vhost = "fedora-packages-" + value(args, ++i, a);
                 case "--exchange" -> exchange = value(args, ++i, a);
                 case "--topic" -> topic = value(args, ++i, a);
                 case "--file" -> bodyFile = value(args, ++i, a);
@@ -142,7 +146,7 @@ public final class BusPublish {
 
         AtomicInteger unroutable = new AtomicInteger();
         long t0 = System.nanoTime();
-        try (Connection connection = factory.newConnection("fedora-packages-bus-publish");
+        try (Connection connection = connect(factory, vhost);
              Channel channel = connection.createChannel()) {
             channel.addReturnListener(r -> unroutable.incrementAndGet());
             channel.confirmSelect();
@@ -159,10 +163,24 @@ public final class BusPublish {
             }
             channel.waitForConfirmsOrDie(30_000);
         }
-        System.out.printf("BusPublish: published %d message(s) to %s on %s:%d%s, all confirmed, in %.2f s%s%n",
+        System.out.printf("BusPublish: published %d message(s) to %s on %s:%d vhost %s, all confirmed, in %.2f s%s%n",
                 messages.size(), exchange, host, port, vhost, (System.nanoTime() - t0) / 1e9,
                 unroutable.get() > 0 ? " (" + unroutable.get() + " unroutable: no queue bound for their topic)" : "");
         return 0;
+    }
+
+    /** Connects, saying what to run when the vhost is missing (the broker only says "not allowed"). */
+    static Connection connect(ConnectionFactory factory, String vhost) throws Exception {
+        try {
+            return factory.newConnection("fedora-packages-bus-publish");
+        } catch (IOException e) {
+            String why = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            if (why.contains("vhost") || why.contains("NOT_ALLOWED")) {
+                throw new IOException("the broker refused vhost '" + vhost + "' (" + why.strip()
+                        + "); create it with deploy/local/services.sh rabbitmq", e);
+            }
+            throw e;
+        }
     }
 
     static List<Message> readJsonl(Path file, Map<String, Object> extraHeaders) throws IOException {
@@ -261,7 +279,8 @@ public final class BusPublish {
         System.err.println("""
                 usage: BusPublish [options] messages.jsonl
                        BusPublish [options] --topic TOPIC --file body.json [--header key=value ...]
-                options: --host 127.0.0.1 --port 5672 --user guest --password guest --vhost / --exchange amq.topic
+                options: --host 127.0.0.1 --port 5672 --user guest --password guest --exchange amq.topic
+                         --vhost fedora-packages-dev (default) | --instance dev|e2e|test
                 JSONL: one message a line: {"topic": "...", "headers": {...}, "body": {...}} (optional "id", "priority")""");
     }
 
