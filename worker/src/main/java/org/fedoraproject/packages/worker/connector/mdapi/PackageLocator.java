@@ -1,15 +1,13 @@
 package org.fedoraproject.packages.worker.connector.mdapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
 
@@ -23,16 +21,14 @@ public class PackageLocator {
     public record Located(String branch, JsonNode srcpkg, List<String> subpackages, String source) {
     }
 
-    private final Mdapi mdapi;
-    private final Duration branchListTtl;
-    private final java.util.Map<String, Uni<Optional<Located>>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile List<String> branches = List.of();
-    private volatile Instant branchesFetchedAt = Instant.EPOCH;
+    /** Kept for {@code quarkus.cache.caffeine.mdapi-branches.expire-after-write}. */
+    static final String BRANCHES_CACHE = "mdapi-branches";
 
-    public PackageLocator(Mdapi mdapi,
-            @ConfigProperty(name = "fp.mdapi.branch-list-ttl", defaultValue = "PT10M") Duration branchListTtl) {
+    private final Mdapi mdapi;
+    private final java.util.Map<String, Uni<Optional<Located>>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public PackageLocator(Mdapi mdapi) {
         this.mdapi = mdapi;
-        this.branchListTtl = branchListTtl;
     }
 
     /**
@@ -79,11 +75,12 @@ public class PackageLocator {
         return new Located(branch, srcpkg, List.copyOf(subs), mdapi.url("/" + branch + "/srcpkg/" + name));
     }
 
-    /** mdapi's branch list changes a few times a year; asking once per refresh would double the calls. */
+    /**
+     * mdapi's branch list changes a few times a year; asking once per refresh would double the calls.
+     * Cached (a failure is not), and the cache is shared by concurrent callers.
+     */
+    @CacheResult(cacheName = BRANCHES_CACHE)
     Uni<List<String>> branches() {
-        if (!branches.isEmpty() && branchesFetchedAt.plus(branchListTtl).isAfter(Instant.now())) {
-            return Uni.createFrom().item(branches);
-        }
         return mdapi.branches().map(answer -> {
             List<String> names = new ArrayList<>();
             answer.ifPresent(node -> node.forEach(n -> names.add(n.asText())));
@@ -91,9 +88,7 @@ public class PackageLocator {
                 // without the list, an EPEL-only package would wrongly become absent
                 throw UpstreamException.of(UpstreamException.Kind.MALFORMED, Mdapi.UPSTREAM, "/branches lists no branch", null);
             }
-            branches = BranchOrder.sort(names);
-            branchesFetchedAt = Instant.now();
-            return branches;
+            return BranchOrder.sort(names);
         });
     }
 }
