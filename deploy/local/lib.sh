@@ -316,18 +316,24 @@ fp_apt_install() {
 # ---------------------------------------------------------------------------------------------------
 # the tools project (OpenSearchNode, BusPublish)
 
-fp_tools_build() {
-  local cp="$FP_TOOLS/target/cp.txt"
-  if [[ -s "$cp" && -d "$FP_TOOLS/target/classes" ]] &&
-     [[ -z "$(find "$FP_TOOLS/pom.xml" "$FP_TOOLS/src" -newer "$cp" -print -quit)" ]]; then
+# fp_standalone_build DIR: builds a small Maven project outside the root build (deploy/local/tools,
+# bench/) unless its classes and classpath file are newer than its sources.
+fp_standalone_build() {
+  local dir="$1" cp="$1/target/cp.txt"
+  if [[ -s "$cp" && -d "$dir/target/classes" ]] &&
+     [[ -z "$(find "$dir/pom.xml" "$dir/src" -newer "$cp" -print -quit)" ]]; then
     return 0
   fi
-  fp_log "building deploy/local/tools (mvn package)"
-  (cd "$FP_TOOLS" && mvn -q -B package dependency:build-classpath -Dmdep.outputFile=target/cp.txt) ||
-    fp_die "building deploy/local/tools failed (see the Maven output above)"
+  fp_log "building ${dir#"$FP_ROOT"/} (mvn package)"
+  (cd "$dir" && mvn -q -B package dependency:build-classpath -Dmdep.outputFile=target/cp.txt) ||
+    fp_die "building ${dir#"$FP_ROOT"/} failed (see the Maven output above)"
 }
 
-fp_tools_cp() { echo "$FP_TOOLS/target/classes:$(cat "$FP_TOOLS/target/cp.txt")"; }
+# fp_standalone_cp DIR: its runtime classpath
+fp_standalone_cp() { echo "$1/target/classes:$(cat "$1/target/cp.txt")"; }
+
+fp_tools_build() { fp_standalone_build "$FP_TOOLS"; }
+fp_tools_cp() { fp_standalone_cp "$FP_TOOLS"; }
 
 # fp_bus_publish ARGS...: BusPublish against our RabbitMQ, on this instance's vhost
 fp_bus_publish() {
