@@ -32,7 +32,9 @@ import org.fedoraproject.packages.worker.connector.Urls;
 @ExponentialBackoff
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
         failOn = {UpstreamException.Retryable.class, TimeoutException.class})
-@Bulkhead(value = 4, waitingTaskQueue = 1000)
+// 16 calls at once: one worker's Koji lane (8 entries, each fanning out) must not queue behind itself;
+// the hub serves thousands of builders, so 16 from one worker is modest
+@Bulkhead(value = 16, waitingTaskQueue = 1000)
 public class Koji {
     public static final String UPSTREAM = "koji";
 
