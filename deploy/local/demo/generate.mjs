@@ -589,6 +589,21 @@ function xv(v) {
 }
 const xmlResponse = (v) => `<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n${xv(v)}</param>\n</params>\n</methodResponse>\n`;
 
+// system.multicall answers are WireMock response templates: the worker orders its calls by Bodhi's
+// release list, so the stub answers each call of the request in turn, picked by its tag (the first
+// parameter), rather than in an order fixed here. A call whose tag has no answer: nothing tagged.
+const MULTICALL_TAGS = '/methodCall/params/param/value/array/data/value/struct/member[name="params"]/value/array/data/value[1]/string';
+function multicallTemplate(byTag) { // [[tag, <value> element: [result] or a fault struct]]
+  const nothing = xv([[]]);
+  let t = `<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n<value><array><data>\n{{#each (xPath request.body '${MULTICALL_TAGS}') as |tag|}}`;
+  byTag.forEach(([tag, element], i) => {
+    if (!/^[A-Za-z0-9._+-]+$/.test(tag) || element.includes('{{')) throw new Error(`cannot template the answer for ${tag}`);
+    t += `${i ? '{{else eq' : '{{#eq'} tag.text '${tag}'}}${element}`;
+  });
+  t += byTag.length ? `{{else}}${nothing}{{/eq}}` : nothing;
+  return `${t}{{/each}}</data></array></value>\n</param>\n</params>\n</methodResponse>\n`;
+}
+
 function kojiBuild(m, x, tag) {
   const { P } = m;
   const src = `git+https://src.fedoraproject.org/rpms/${P.name}.git#${x.commit}`;
@@ -950,8 +965,8 @@ function main() {
   const xmlHeaders = { 'Content-Type': 'text/xml' };
   const method = (name) => ({ matchesXPath: `/methodCall/methodName[text()='${name}']` });
   addMapping('koji-common.json', { name: 'koji getPackageID: unknown package -> nil', priority: 10, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('getPackageID')] }, response: { status: 200, headers: xmlHeaders, bodyFileName: body('koji/getPackageID/nil.xml', xmlResponse(null)) } });
-  addMapping('koji-common.json', { name: 'koji listTagged: nothing tagged', priority: 10, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('listTagged')] }, response: { status: 200, headers: xmlHeaders, bodyFileName: body('koji/empty-array.xml', xmlResponse([])) } });
-  addMapping('koji-common.json', { name: 'koji listBuilds: unknown package id', priority: 10, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('listBuilds')] }, response: { status: 200, headers: xmlHeaders, bodyFileName: 'koji/empty-array.xml' } });
+  addMapping('koji-common.json', { name: 'koji system.multicall listTagged: nothing tagged', priority: 10, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('system.multicall')] }, response: { status: 200, headers: xmlHeaders, bodyFileName: body('koji/multicall/nothing-tagged.xml', multicallTemplate([])), transformers: ['response-template'] } });
+  addMapping('koji-common.json', { name: 'koji listBuilds: unknown package id', priority: 10, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('listBuilds')] }, response: { status: 200, headers: xmlHeaders, bodyFileName: body('koji/empty-array.xml', xmlResponse([])) } });
   for (const m of model) {
     const { P } = m;
     const file = `koji-${P.name}.json`;
@@ -961,15 +976,16 @@ function main() {
     const newest = [...m.builds].sort((a, b) => b.buildId - a.buildId).slice(0, 30);
     const lb = body(`koji/listBuilds/${P.name}.xml`, xmlResponse(newest.map((x) => kojiBuild(m, x))));
     addMapping(file, { name: `koji listBuilds ${P.name}`, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('listBuilds'), { matchesXPath: `//member[name='packageID']/value/*[self::int or self::i4][text()='${m.packageId}']` }] }, response: { status: 200, headers: xmlHeaders, bodyFileName: lb } });
+    const tagged = [];
     for (const b of BRANCHES) {
       const st = branchState(m, b);
       if (!st) continue;
       for (const [tag, x] of [[BR[b].stable, st.stable], [BR[b].testing, st.testing]]) {
-        if (!x) continue;
-        const tb = body(`koji/listTagged/${tag}/${P.name}.xml`, xmlResponse([kojiBuild(m, x, x === st.stable && tag === BR[b].testing ? BR[b].stable : tag)]));
-        addMapping(file, { name: `koji listTagged ${tag} ${P.name}`, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('listTagged'), { matchesXPath: `/methodCall/params/param[1]/value/string[text()='${tag}']` }, { matchesXPath: `//member[name='package']/value/string[text()='${P.name}']` }] }, response: { status: 200, headers: xmlHeaders, bodyFileName: tb } });
+        if (x) tagged.push([tag, xv([[kojiBuild(m, x, x === st.stable && tag === BR[b].testing ? BR[b].stable : tag)]])]);
       }
     }
+    const mc = body(`koji/multicall/${P.name}.xml`, multicallTemplate(tagged));
+    addMapping(file, { name: `koji system.multicall listTagged ${P.name} (${tagged.map(([tag]) => tag).join(' ')})`, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('system.multicall'), { matchesXPath: `//member[name='package']/value/string[text()='${P.name}']` }] }, response: { status: 200, headers: xmlHeaders, bodyFileName: mc, transformers: ['response-template'] } });
   }
 
   // ---- Bodhi -------------------------------------------------------------------------------

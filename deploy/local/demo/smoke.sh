@@ -91,38 +91,21 @@ for p in curl gcc redis; do
   s=$(lb $id); t "koji listBuilds $p (packageID $id)" 200 $s "$(grep -c '<name>nvr</name>' "$OUT") builds, states $(grep -A1 '<name>state</name>' "$OUT" | grep -o '<int>[0-9]</int>' | tr -dc '0-9' )"
 done
 s=$(lb 999999999); t "koji listBuilds unknown id" 200 $s "$(grep -c '<name>nvr</name>' "$OUT") builds"
-lt() { xmlrpc "<?xml version='1.0'?>
-<methodCall>
-<methodName>listTagged</methodName>
-<params>
-<param>
-<value><string>$1</string></value>
-</param>
-<param>
-<value><struct>
-<member>
-<name>package</name>
-<value><string>$2</string></value>
-</member>
-<member>
-<name>inherit</name>
-<value><boolean>1</boolean></value>
-</member>
-<member>
-<name>latest</name>
-<value><boolean>1</boolean></value>
-</member>
-<member>
-<name>__starstar</name>
-<value><boolean>1</boolean></value>
-</member>
-</struct></value>
-</param>
-</params>
-</methodCall>
+# listTagged(tag, package=…, inherit, latest) calls inside one system.multicall, as the versions
+# connector sends them; the answer must hold one result per call, in the order asked (any order)
+mc() { local pkg=$1 calls='' tag; shift
+  for tag in "$@"; do calls+="<value><struct><member><name>methodName</name><value><string>listTagged</string></value></member><member><name>params</name><value><array><data><value><string>$tag</string></value><value><struct><member><name>package</name><value><string>$pkg</string></value></member><member><name>inherit</name><value><boolean>1</boolean></value></member><member><name>latest</name><value><boolean>1</boolean></value></member><member><name>__starstar</name><value><boolean>1</boolean></value></member></struct></value></data></array></value></member></struct></value>"; done
+  xmlrpc "<?xml version='1.0'?>
+<methodCall><methodName>system.multicall</methodName><params><param><value><array><data>$calls</data></array></value></param></params></methodCall>
 "; }
-for a in "f44 curl" "f44-updates-testing curl" "f43-updates vim" "f43-updates-testing vim" "f41-updates python3.14" "epel10.1 redis" "epel9-testing redis" "epel9 inkscape" "f44 redis" "f44 btop"; do
-  set -- $a; s=$(lt $1 $2); t "koji listTagged $1 $2" 200 $s "$(grep -A1 '<name>nvr</name>' "$OUT" | grep -o '<string>.*</string>' || echo '[]')"
+# per call: the nvr of its build, or [] when nothing is tagged; "calls=N" must equal the number asked
+mcx() { python3 -c "
+import sys, xmlrpc.client
+(answers,), _ = xmlrpc.client.loads(open(sys.argv[1]).read())
+print('calls=%d' % len(answers), ' '.join(a[0][0]['nvr'] if a[0] else '[]' for a in answers))" "$OUT"; }
+for a in "curl epel9 f41-updates f42-updates f43-updates-testing f43-updates f44" "vim f43-updates f43-updates-testing f42-updates-testing" \
+    "python3.14 f41-updates" "redis epel10.1 epel9-testing epel9 f44" "inkscape epel9 epel10.1" "btop f44 f43-updates" "no-such-pkg f44"; do
+  set -- $a; s=$(mc "$@"); t "koji system.multicall listTagged $1 (${*:2})" 200 $s "$(mcx)"
 done
 
 # ---- Bodhi

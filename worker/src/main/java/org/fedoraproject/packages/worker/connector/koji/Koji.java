@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -22,7 +24,8 @@ import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
  * The Koji hub with its protections (tuned in application.properties under
- * {@code quarkus.fault-tolerance."...Koji".*}). Each method is one XML-RPC call, encoded the way
+ * {@code quarkus.fault-tolerance."...Koji".*}). Each method is one HTTP request (one XML-RPC call, or one
+ * {@code system.multicall} of several), protected as a whole, encoded the way
  * Koji's own client does (keyword arguments as a trailing struct with {@code __starstar}). Faults
  * and bodies that are not XML-RPC are not retried; timeouts, 5xx and dropped connections are.
  */
@@ -37,6 +40,16 @@ import org.fedoraproject.packages.worker.connector.Urls;
 @Bulkhead(value = 16, waitingTaskQueue = 1000)
 public class Koji {
     public static final String UPSTREAM = "koji";
+    /**
+     * Calls per {@code system.multicall} request. About a dozen release tags are asked per package; a
+     * list this long would be a broken Bodhi answer or a far larger Fedora, and is split into several
+     * requests rather than one the hub may not answer within the timeout.
+     */
+    public static final int MULTICALL_MAX = 50;
+
+    /** Also with a class-name prefix ("koji.GenericError: …"), as some hubs word their faults. */
+    private static final Pattern NO_SUCH_TAG =
+            Pattern.compile("(?:.*: )?No such (?:tagInfo|entry in table tag): '?([^']*)'?");
 
     private final KojiClient client;
     private final String hubUrl;
@@ -79,22 +92,62 @@ public class Koji {
     }
 
     /**
-     * {@code listTagged(tag, package=name, inherit=True, latest=True)}: the latest build of the package
-     * in the tag or the tags it inherits from; empty when none.
+     * {@code listTagged(tag, package=name, inherit=True, latest=True)} for each tag, all in one
+     * {@code system.multicall} request: per tag, in the order given, the latest build of the package in
+     * the tag or the tags it inherits from; empty when none, and empty when Koji has no such tag (Bodhi
+     * can list a release whose tags are not created yet). Any other fault of one call fails the whole
+     * answer, as a fault of a single call does.
+     *
+     * @param tags at most {@link #MULTICALL_MAX}: callers split longer lists, so that every request stays
+     *             one protected call (timeout, retry, bulkhead slot) of a size the hub answers in time
      */
-    public Uni<List<Map<String, Object>>> listTagged(String tag, String packageName) {
+    public Uni<List<List<Map<String, Object>>>> listTaggedLatest(List<String> tags, String packageName) {
+        if (tags.size() > MULTICALL_MAX) {
+            throw new IllegalArgumentException(tags.size() + " calls in one multicall; split them by " + MULTICALL_MAX);
+        }
+        if (tags.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         Map<String, Object> kwargs = new LinkedHashMap<>();
         kwargs.put("package", packageName);
         kwargs.put("inherit", true);
         kwargs.put("latest", true);
-        return call("listTagged", List.of(tag, XmlRpc.kwargs(kwargs))).map(v -> structs("listTagged", v));
+        XmlRpc.Kwargs options = XmlRpc.kwargs(kwargs);
+        List<XmlRpc.Call> calls = tags.stream().map(tag -> new XmlRpc.Call("listTagged", List.of(tag, options))).toList();
+        return post(XmlRpc.multicall(calls)).map(response -> {
+            List<XmlRpc.Result> results = XmlRpc.decodeMulticall(UPSTREAM, response, calls.size());
+            List<List<Map<String, Object>>> out = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                String tag = tags.get(i);
+                XmlRpc.Result r = results.get(i);
+                if (r.isFault() && isNoSuchTag(r.fault(), tag)) {
+                    out.add(List.of());
+                } else if (r.isFault()) {
+                    throw r.fault().toException(UPSTREAM, "listTagged(" + tag + ")");
+                } else {
+                    out.add(structs("listTagged", r.value()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Koji's fault for a tag it does not have: a GenericError naming the tag, "No such tagInfo: 'f44'"
+     * (today's hub) or "No such entry in table tag: f44" (older hubs). Koji has no fault code of its own
+     * for it, so the text decides; a fault about anything else (or another tag) is a real failure.
+     */
+    static boolean isNoSuchTag(XmlRpc.Fault fault, String tag) {
+        Matcher m = NO_SUCH_TAG.matcher(fault.message() == null ? "" : fault.message().trim());
+        return m.matches() && m.group(1).equals(tag);
     }
 
     private Uni<Object> call(String method, List<?> params) {
-        String body = XmlRpc.methodCall(method, params);
-        return client.call(body)
-                .onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t))
-                .map(response -> XmlRpc.decodeResponse(UPSTREAM, response));
+        return post(XmlRpc.methodCall(method, params)).map(response -> XmlRpc.decodeResponse(UPSTREAM, response));
+    }
+
+    private Uni<String> post(String methodCall) {
+        return client.call(methodCall).onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t));
     }
 
     @SuppressWarnings("unchecked")

@@ -29,12 +29,10 @@ import org.fedoraproject.packages.worker.connector.bodhi.Bodhi;
 /**
  * Which build of the package each active Fedora and EPEL release has, stable and in testing (the old
  * app's "Active Releases Overview"): Bodhi's active releases, then Koji's latest tagged build of the
- * package in each release's stable and testing tags.
+ * package in each release's stable and testing tags, all tags asked in one {@code system.multicall}.
  */
 @ApplicationScoped
 public class VersionsConnector implements Connector {
-    /** Koji calls in flight for one package; the {@link Koji} bulkhead caps all of them together. */
-    static final int KOJI_CONCURRENCY = 4;
     /** Bodhi pages of 100 releases; more than this would be a broken answer, not a real list. */
     static final int MAX_PAGES = 20;
     private static final Set<String> PREFIXES = Set.of("FEDORA", "FEDORA-EPEL");
@@ -96,7 +94,7 @@ public class VersionsConnector implements Connector {
     @Override
     public Uni<FetchResult> fetch(String packageName) {
         String source = bodhi.url("/releases/?state=current&state=pending&state=frozen&rows_per_page=100&page=1");
-        // A name Koji does not know has no builds anywhere: one call instead of two per release.
+        // A name Koji does not know has no builds anywhere: one small call, and neither Bodhi nor the tags are asked.
         return koji.getPackageID(packageName).flatMap(id -> id.isEmpty()
                 ? Uni.createFrom().item(FetchResult.absent(source))
                 : activeReleases().flatMap(list -> versions(packageName, list)).map(v -> v.releases().stream()
@@ -113,14 +111,26 @@ public class VersionsConnector implements Connector {
                 queries.add(new Query(i, Kind.TESTING, r.testingTag()));
             }
         }
-        return Multi.createFrom().iterable(queries)
-                .onItem().transformToUni(q -> koji.listTagged(q.tag(), packageName)
-                        .map(tagged -> new Answer(q, newest(packageName, tagged))))
-                .merge(KOJI_CONCURRENCY)
+        // One system.multicall request asks every tag. Should a release list ever hold more tags than
+        // Koji.MULTICALL_MAX, it is split into requests of that many, sent one after the other.
+        List<List<Query>> chunks = new ArrayList<>();
+        for (int from = 0; from < queries.size(); from += Koji.MULTICALL_MAX) {
+            chunks.add(queries.subList(from, Math.min(queries.size(), from + Koji.MULTICALL_MAX)));
+        }
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(chunk -> koji
+                        .listTaggedLatest(chunk.stream().map(Query::tag).toList(), packageName)
+                        .map(tagged -> {
+                            List<Answer> answers = new ArrayList<>(chunk.size());
+                            for (int i = 0; i < chunk.size(); i++) {
+                                answers.add(new Answer(chunk.get(i), newest(packageName, tagged.get(i))));
+                            }
+                            return answers;
+                        }))
                 .collect().asList()
-                .map(answers -> {
+                .map(chunkAnswers -> {
                     Map<Query, Build> found = new HashMap<>();
-                    answers.forEach(a -> found.put(a.query(), a.build()));
+                    chunkAnswers.forEach(answers -> answers.forEach(a -> found.put(a.query(), a.build())));
                     List<Release> rows = new ArrayList<>(list.size());
                     for (int i = 0; i < list.size(); i++) {
                         ActiveRelease r = list.get(i);

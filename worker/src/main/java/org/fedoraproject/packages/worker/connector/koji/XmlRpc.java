@@ -43,6 +43,11 @@ import org.xml.sax.SAXParseException;
  * {@link Map} (member order kept), {@code base64} → {@code byte[]}, {@code dateTime.iso8601} →
  * {@link LocalDateTime} (XML-RPC dates carry no zone).
  *
+ * <p>{@code system.multicall} (the standard XML-RPC extension Koji's hub serves): one methodCall whose
+ * single parameter is an array of {@code {methodName, params}} structs; the answer is an array with, per
+ * call and in call order, a one-element array holding its result or a {@code {faultCode, faultString}}
+ * struct. See {@link #multicall} and {@link #decodeMulticall}.
+ *
  * <p>Responses are parsed with DOCTYPEs refused and external entities off, so a hostile or broken
  * upstream cannot make the worker read files or expand entities. A {@code <fault>} becomes an
  * {@link UpstreamException} of kind {@code FAULT}; anything that is not an XML-RPC response becomes
@@ -53,6 +58,37 @@ public final class XmlRpc {
     public record Kwargs(Map<String, ?> values) {
         public Kwargs {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+    }
+
+    /** One call inside a {@code system.multicall}. */
+    public record Call(String method, List<?> params) {
+        public Call {
+            params = Collections.unmodifiableList(new ArrayList<>(params)); // nil parameters allowed
+        }
+    }
+
+    /** A fault answered for one call of a multicall (or for a whole call). */
+    public record Fault(Object code, String message) {
+        /** As a failure of the fetch: kind {@code FAULT}, never retried (asking again gets the same answer). */
+        public UpstreamException toException(String upstream, String call) {
+            return UpstreamException.of(UpstreamException.Kind.FAULT, upstream,
+                    (call == null ? "" : call + ": ") + message + (code == null ? "" : " (faultCode " + code + ")"), null);
+        }
+    }
+
+    /** One element of a multicall answer: the call's result, or its fault. */
+    public record Result(Object value, Fault fault) {
+        public static Result ok(Object value) {
+            return new Result(value, null);
+        }
+
+        public static Result failed(Fault fault) {
+            return new Result(null, fault);
+        }
+
+        public boolean isFault() {
+            return fault != null;
         }
     }
 
@@ -99,6 +135,33 @@ public final class XmlRpc {
         return out.toString();
     }
 
+    /** A {@code system.multicall} {@code <methodCall>} carrying {@code calls}, answered in the same order. */
+    public static String multicall(List<Call> calls) {
+        List<Map<String, Object>> structs = new ArrayList<>(calls.size());
+        for (Call c : calls) {
+            Map<String, Object> struct = new LinkedHashMap<>();
+            struct.put("methodName", c.method());
+            struct.put("params", c.params());
+            structs.add(struct);
+        }
+        return methodCall("system.multicall", List.of(structs));
+    }
+
+    /** One {@code <value>} element (what stubs splice into multicall answers). */
+    public static String value(Object v) {
+        StringBuilder out = new StringBuilder(256);
+        value(v, out);
+        return out.toString();
+    }
+
+    /** The {@code {faultCode, faultString}} struct of a fault, as a whole answer or a multicall element carries it. */
+    public static Map<String, Object> faultStruct(int code, String message) {
+        Map<String, Object> fault = new LinkedHashMap<>();
+        fault.put("faultCode", code);
+        fault.put("faultString", message);
+        return fault;
+    }
+
     /** A {@code <methodResponse>} carrying one value (what a hub answers; used by tests and stubs). */
     public static String methodResponse(Object result) {
         StringBuilder out = new StringBuilder(256);
@@ -110,12 +173,9 @@ public final class XmlRpc {
 
     /** A {@code <methodResponse>} carrying a fault. */
     public static String faultResponse(int code, String message) {
-        Map<String, Object> fault = new LinkedHashMap<>();
-        fault.put("faultCode", code);
-        fault.put("faultString", message);
         StringBuilder out = new StringBuilder(256);
         out.append("<?xml version='1.0'?>\n<methodResponse>\n<fault>\n");
-        value(fault, out);
+        value(faultStruct(code, message), out);
         out.append("\n</fault>\n</methodResponse>\n");
         return out.toString();
     }
@@ -223,7 +283,8 @@ public final class XmlRpc {
             }
             Element first = onlyChild(root);
             if ("fault".equals(first.getTagName())) {
-                throw fault(upstream, decodeValue(onlyChild(first, "value")));
+                Object fault = decodeValue(onlyChild(first, "value"));
+                throw (fault instanceof Map<?, ?> m ? faultOf(m) : new Fault(null, "XML-RPC fault")).toException(upstream, null);
             }
             if (!"params".equals(first.getTagName())) {
                 throw new IllegalArgumentException("<methodResponse> holds <" + first.getTagName() + ">");
@@ -233,6 +294,50 @@ public final class XmlRpc {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw malformed(upstream, "not an XML-RPC response: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The elements of a {@code system.multicall} answer, one per call in call order.
+     *
+     * @param calls how many calls the request carried: an answer with another count cannot be matched
+     *              to its calls and is {@code MALFORMED}
+     * @throws UpstreamException {@code FAULT} when the whole request faulted (a fault of one call is a
+     *                           {@link Result} instead), {@code MALFORMED} for any other shape
+     */
+    public static List<Result> decodeMulticall(String upstream, String body, int calls) {
+        Object answer = decodeResponse(upstream, body);
+        if (!(answer instanceof List<?> elements)) {
+            throw malformed(upstream, "system.multicall answered " + typeOf(answer) + ", not an array", null);
+        }
+        if (elements.size() != calls) {
+            throw malformed(upstream, "system.multicall answered " + elements.size() + " results for " + calls + " calls", null);
+        }
+        List<Result> out = new ArrayList<>(calls);
+        for (int i = 0; i < calls; i++) {
+            Object e = elements.get(i);
+            if (e instanceof List<?> one && one.size() == 1) {
+                out.add(Result.ok(one.get(0)));
+            } else if (e instanceof Map<?, ?> m && m.containsKey("faultCode")) {
+                out.add(Result.failed(faultOf(m)));
+            } else {
+                throw malformed(upstream, "system.multicall result " + (i + 1) + " is " + typeOf(e)
+                        + ", neither a one-element array nor a fault", null);
+            }
+        }
+        return out;
+    }
+
+    private static Fault faultOf(Map<?, ?> m) {
+        Object code = m.get("faultCode");
+        Object text = m.get("faultString");
+        return new Fault(code, String.valueOf(text));
+    }
+
+    private static String typeOf(Object v) {
+        if (v instanceof List<?> l) {
+            return "an array of " + l.size();
+        }
+        return v == null ? "nil" : v.getClass().getSimpleName();
     }
 
     /** The method name and parameters of a {@code <methodCall>} (what tests check stubs received with). */
@@ -347,16 +452,6 @@ public final class XmlRpc {
             cut = compact.indexOf('Z');
         }
         return LocalDateTime.parse(cut < 0 ? compact : compact.substring(0, cut), DATE_TIME);
-    }
-
-    private static UpstreamException fault(String upstream, Object fault) {
-        String message = "XML-RPC fault";
-        if (fault instanceof Map<?, ?> m) {
-            Object code = m.get("faultCode");
-            Object text = m.get("faultString");
-            message = String.valueOf(text) + (code == null ? "" : " (faultCode " + code + ")");
-        }
-        return UpstreamException.of(UpstreamException.Kind.FAULT, upstream, message, null);
     }
 
     private static UpstreamException malformed(String upstream, String message, Throwable cause) {

@@ -5,8 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,9 +23,11 @@ import java.util.Map;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
+import org.fedoraproject.packages.worker.connector.UpstreamException;
 import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Build;
 import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Release;
 import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Versions;
+import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.KojiStubs;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The versions connector on Bodhi's real release lists (../shared/fixtures/real/bodhi) and Koji's
- * recorded listTagged results (koschei's recordings, encoded as XML-RPC here).
+ * recorded listTagged results (koschei's recordings, encoded as XML-RPC here and served per tag inside
+ * system.multicall answers, see {@link KojiStubs#tagged}).
  */
 @QuarkusTest
 class VersionsConnectorTest extends ConnectorTestBase {
@@ -68,7 +73,7 @@ class VersionsConnectorTest extends ConnectorTestBase {
     }
 
     private static void tagged(String tag, String pkg, Map<String, Object> build) {
-        WireMockUpstreams.server().stubFor(KojiStubs.listTagged(tag, pkg).willReturn(KojiStubs.result(List.of(build))));
+        KojiStubs.tagged(WireMockUpstreams.server(), tag, pkg, List.of(build));
     }
 
     /** Bodhi in February 2025; eclipse in Rawhide, newer in F42 testing, only in testing for EPEL 10. */
@@ -176,6 +181,7 @@ class VersionsConnectorTest extends ConnectorTestBase {
                 "f28-updates", "f28-updates-testing", "f27-updates", "f27-updates-testing", "f26-updates",
                 "f26-updates-testing", "epel7", "epel7-testing", "dist-6E-epel", "dist-6E-epel-testing");
         assertThat(KojiStubs.calls(wm)).hasSize(11);
+        assertThat(KojiStubs.requests(wm)).hasSize(2); // getPackageID, then one system.multicall
     }
 
     @Test
@@ -237,7 +243,7 @@ class VersionsConnectorTest extends ConnectorTestBase {
         stubEclipse2025();
         var all = (List<Map<String, Object>>) KojiStubs.recordedResult(BACKEND, "listTagged", "f29-build");
         assertThat(all).hasSize(7);
-        WireMockUpstreams.server().stubFor(KojiStubs.listTagged("f43", "eclipse").willReturn(KojiStubs.result(all)));
+        KojiStubs.tagged(WireMockUpstreams.server(), "f43", "eclipse", all);
 
         List<Release> rows = ((Versions) connector.fetch("eclipse").await().indefinitely().data()).releases();
 
@@ -269,6 +275,7 @@ class VersionsConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.ABSENT);
         assertThat(KojiStubs.calls(wm)).hasSize(14);
+        assertThat(KojiStubs.requests(wm)).hasSize(2);
     }
 
     @Test
@@ -287,15 +294,122 @@ class VersionsConnectorTest extends ConnectorTestBase {
     @Test
     void kojiFailuresKeepTheLastGoodVersions() throws Exception {
         var wm = WireMockUpstreams.server();
-        var failures = new LinkedHashMap<String, ResponseDefinitionBuilder>();
-        failures.put("fault", KojiStubs.fault(1000, "No such entry in table tag: f42-updates-testing"));
-        failures.put("timeout", FailureChecks.commonFailures().get("timeout"));
-        failures.put("server-error", FailureChecks.commonFailures().get("server-error"));
-        failures.put("malformed", FailureChecks.commonFailures().get("malformed"));
-        // one release's answer failing fails the document: no half-filled matrix replaces a whole one
+        var failures = FailureChecks.commonFailures(); // server-error, timeout, malformed, unavailable
+        failures.put("fault", KojiStubs.fault(1014, "database outage")); // the whole multicall faulted
         FailureChecks.assertFailuresKeepTheLastGoodDocument(refresher, redis, "eclipse", ConnectorName.VERSIONS,
                 VersionsConnectorTest::stubEclipse2025,
-                response -> wm.stubFor(KojiStubs.listTagged("f42-updates-testing", "eclipse").willReturn(response)),
+                response -> wm.stubFor(KojiStubs.multicall("eclipse").atPriority(1).willReturn(response)),
                 failures);
+    }
+
+    @Test
+    void aMulticallAnswerThatDoesNotFitItsCallsKeepsTheLastGoodVersions() throws Exception {
+        var wm = WireMockUpstreams.server();
+        for (ResponseDefinitionBuilder answer : List.of(
+                KojiStubs.result(List.of()), // no result for the 13 calls
+                KojiStubs.multicallAnswer(Map.of("f41-updates", XmlRpc.value("eclipse"))), // neither [result] nor a fault
+                KojiStubs.multicallAnswer(Map.of("f41-updates", XmlRpc.value(List.of("eclipse")))))) { // [not a build list]
+            FailureChecks.assertFailuresKeepTheLastGoodDocument(refresher, redis, "eclipse", ConnectorName.VERSIONS,
+                    VersionsConnectorTest::stubEclipse2025,
+                    response -> wm.stubFor(KojiStubs.multicall("eclipse").atPriority(1).willReturn(response)),
+                    Map.of("malformed", answer));
+        }
+    }
+
+    @Test
+    void oneKojiRequestPerRefreshAsksEveryTag() {
+        stubEclipse2025();
+        var wm = WireMockUpstreams.server();
+
+        assertThat(refresher.refresh("eclipse", ConnectorName.VERSIONS).await().indefinitely()).isEqualTo(Outcome.WRITTEN);
+
+        // the journal: getPackageID, then one system.multicall with the 13 listTagged calls (was 14 requests)
+        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(KojiStubs.HUB)))).hasSize(2);
+        var requests = KojiStubs.requests(wm);
+        assertThat(requests).extracting(Map.Entry::getKey).containsExactly("getPackageID", "system.multicall");
+        assertThat(requests.get(1).getValue()).hasSize(1);
+        assertThat((List<?>) requests.get(1).getValue().get(0)).hasSize(13);
+        assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/bodhi/releases/")))).hasSize(1);
+    }
+
+    @Test
+    void aTagKojiDoesNotHaveShowsNoBuildThere() {
+        stubEclipse2025();
+        var wm = WireMockUpstreams.server();
+        // today's hub and older hubs word it differently; both are GenericErrors naming the tag
+        KojiStubs.taggedFault(wm, "epel10.0-testing", "eclipse", 1000, "No such tagInfo: 'epel10.0-testing'");
+        KojiStubs.taggedFault(wm, "f42", "eclipse", 1000, "No such entry in table tag: f42");
+
+        FetchResult result = connector.fetch("eclipse").await().indefinitely();
+
+        assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
+        List<Release> releases = ((Versions) result.data()).releases();
+        assertThat(releases.get(1)).isEqualTo(new Release("F42", "Fedora 42", "f42", "pending", null, eclipse473Build()));
+        assertThat(releases.get(4)).isEqualTo(new Release("EPEL-10.0", "Fedora EPEL 10.0", "epel10", "current", null, null));
+        assertThat(releases.get(0).stable()).isEqualTo(eclipse473Build()); // the other calls' answers stand
+        assertThat(releases.get(2).stable()).isEqualTo(eclipse473Build());
+    }
+
+    @Test
+    void anyOtherFaultOfOneTagFailsTheRefreshAndKeepsTheLastGoodVersions() throws Exception {
+        // one release's answer failing fails the document: no half-filled matrix replaces a whole one
+        var wm = WireMockUpstreams.server();
+        String fault = XmlRpc.value(XmlRpc.faultStruct(1000, "koji.GenericError: database is locked"));
+        FailureChecks.assertFailuresKeepTheLastGoodDocument(refresher, redis, "eclipse", ConnectorName.VERSIONS,
+                VersionsConnectorTest::stubEclipse2025,
+                response -> wm.stubFor(KojiStubs.multicall("eclipse").atPriority(1).willReturn(response)),
+                Map.of("fault", KojiStubs.multicallAnswer(Map.of("f42-updates-testing", fault))));
+
+        WireMockUpstreams.server().resetAll();
+        stubEclipse2025();
+        KojiStubs.taggedFault(wm, "f42-updates-testing", "eclipse", 1000, "No such tagInfo: 'f41-updates-testing'");
+        // a missing tag other than the one asked is not this tag's absence
+        assertThatThrownBy(() -> connector.fetch("eclipse").await().indefinitely())
+                .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.kind()).isEqualTo(UpstreamException.Kind.FAULT))
+                .hasMessageContaining("listTagged(f42-updates-testing)")
+                .hasMessageContaining("No such tagInfo: 'f41-updates-testing' (faultCode 1000)");
+    }
+
+    @Test
+    void noSuchTagIsReadFromTheFaultText() {
+        assertThat(Koji.isNoSuchTag(new XmlRpc.Fault(1000L, "No such tagInfo: 'f44'"), "f44")).isTrue();
+        assertThat(Koji.isNoSuchTag(new XmlRpc.Fault(1000L, "koji.GenericError: No such tagInfo: 'f44'"), "f44")).isTrue();
+        assertThat(Koji.isNoSuchTag(new XmlRpc.Fault(1000L, "No such entry in table tag: epel10.1-testing"), "epel10.1-testing")).isTrue();
+        assertThat(Koji.isNoSuchTag(new XmlRpc.Fault(1000L, "No such tagInfo: 'f43'"), "f44")).isFalse();
+        assertThat(Koji.isNoSuchTag(new XmlRpc.Fault(1000L, "No such package: 'f44'"), "f44")).isFalse();
+        assertThat(Koji.isNoSuchTag(new XmlRpc.Fault(1000L, null), "f44")).isFalse();
+    }
+
+    @Test
+    void aVeryLongReleaseListIsAskedInMulticallsOfFiftyCalls() throws Exception {
+        // the 2025 answer plus 30 more numbered Fedora releases, each with a stable and a testing tag
+        ObjectNode page = (ObjectNode) MAPPER.readTree(SharedFixtures.realText(RELEASES_2025));
+        ArrayNode releases = (ArrayNode) page.get("releases");
+        ObjectNode f41 = null;
+        for (var r : releases) {
+            if ("F41".equals(r.path("name").asText())) {
+                f41 = (ObjectNode) r;
+            }
+        }
+        assertThat(f41).isNotNull();
+        for (int n = 10; n < 40; n++) {
+            releases.add(f41.deepCopy().put("name", "F" + n).put("long_name", "Fedora " + n).put("version", "" + n)
+                    .put("branch", "f" + n).put("stable_tag", "f" + n + "-updates").put("testing_tag", "f" + n + "-updates-testing"));
+        }
+        stubEclipse2025();
+        var wm = WireMockUpstreams.server();
+        wm.stubFor(releasesPage(1).willReturn(json(page.toString())));
+        tagged("f10-updates", "eclipse", eclipse440());
+
+        List<Release> rows = ((Versions) connector.fetch("eclipse").await().indefinitely().data()).releases();
+
+        assertThat(rows).hasSize(37);
+        assertThat(rows.get(0).stable()).isEqualTo(eclipse473Build()); // F43, in the first multicall
+        assertThat(rows).filteredOn(r -> r.release().equals("F10")).singleElement()
+                .extracting(Release::stable).isEqualTo(eclipse440Build()); // F10, among the last ones
+        var requests = KojiStubs.requests(wm);
+        assertThat(requests).extracting(Map.Entry::getKey).containsExactly("getPackageID", "system.multicall", "system.multicall");
+        assertThat(requests.subList(1, 3)).extracting(r -> ((List<?>) r.getValue().get(0)).size()).containsExactly(50, 23);
+        assertThat(KojiStubs.calls(wm).subList(1, 74)).extracting(c -> c.getValue().get(0)).doesNotHaveDuplicates();
     }
 }

@@ -241,4 +241,77 @@ class XmlRpcTest {
             assertThat(e.kind()).as("body %s", body).isEqualTo(UpstreamException.Kind.MALFORMED);
         }
     }
+
+    @Test
+    void aMulticallIsOneCallCarryingEachCallAsAStruct() {
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        kwargs.put("package", "curl");
+        kwargs.put("latest", true);
+        String call = XmlRpc.multicall(List.of(
+                new XmlRpc.Call("listTagged", List.of("f43-updates", XmlRpc.kwargs(kwargs))),
+                new XmlRpc.Call("getPackageID", List.of("curl"))));
+
+        assertThat(call).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<methodCall><methodName>system.multicall</methodName>"
+                + "<params><param><value><array><data>"
+                + "<value><struct><member><name>methodName</name><value><string>listTagged</string></value></member>"
+                + "<member><name>params</name><value><array><data><value><string>f43-updates</string></value>"
+                + "<value><struct><member><name>package</name><value><string>curl</string></value></member>"
+                + "<member><name>latest</name><value><boolean>1</boolean></value></member>"
+                + "<member><name>__starstar</name><value><boolean>1</boolean></value></member></struct></value>"
+                + "</data></array></value></member></struct></value>"
+                + "<value><struct><member><name>methodName</name><value><string>getPackageID</string></value></member>"
+                + "<member><name>params</name><value><array><data><value><string>curl</string></value></data></array></value>"
+                + "</member></struct></value>"
+                + "</data></array></value></param></params></methodCall>\n");
+        assertThat(XmlRpc.decodeCall(call).getValue()).hasSize(1);
+    }
+
+    @Test
+    void aMulticallAnswerIsAResultOrAFaultPerCallInOrder() {
+        // as Koji's hub writes one (members one a line here): a one-element array per result, a fault
+        // struct (with Koji's extra traceback member) for a call that failed
+        String body = """
+                <?xml version='1.0'?>
+                <methodResponse><params><param><value><array><data>
+                <value><array><data><value><array><data></data></array></value></data></array></value>
+                <value><struct>
+                <member><name>faultCode</name><value><int>1000</int></value></member>
+                <member><name>faultString</name><value><string>No such tagInfo: 'f99'</string></value></member>
+                <member><name>traceback</name><value><string>Traceback (most recent call last): ...</string></value></member>
+                </struct></value>
+                <value><array><data><value><nil/></value></data></array></value>
+                </data></array></value></param></params></methodResponse>
+                """;
+        List<XmlRpc.Result> results = XmlRpc.decodeMulticall("koji", body, 3);
+
+        assertThat(results).containsExactly(XmlRpc.Result.ok(List.of()),
+                XmlRpc.Result.failed(new XmlRpc.Fault(1000L, "No such tagInfo: 'f99'")), XmlRpc.Result.ok(null));
+        UpstreamException e = results.get(1).fault().toException("koji", "listTagged(f99)");
+        assertThat(e.kind()).isEqualTo(UpstreamException.Kind.FAULT);
+        assertThat(e.getMessage()).isEqualTo("koji: listTagged(f99): No such tagInfo: 'f99' (faultCode 1000)");
+    }
+
+    @Test
+    void aMulticallAnswerThatDoesNotMatchItsCallsIsMalformed() {
+        Map<String, Object> fault = XmlRpc.faultStruct(1, "x");
+        for (Object answer : Arrays.asList(
+                List.of(List.of("a")), // one result for two calls
+                List.of(List.of("a"), List.of("b"), List.of("c")),
+                List.of(List.of("a"), "b"), // neither [result] nor a fault
+                List.of(List.of("a"), List.of("b", "c")),
+                List.of(List.of("a"), List.of()),
+                List.of(List.of("a"), Map.of("faultString", "no code")),
+                Map.of("a", "b"),
+                null)) {
+            UpstreamException e = catchThrowableOfType(UpstreamException.class,
+                    () -> XmlRpc.decodeMulticall("koji", XmlRpc.methodResponse(answer), 2));
+            assertThat(e).as("answer %s", answer).isNotNull();
+            assertThat(e.kind()).as("answer %s", answer).isEqualTo(UpstreamException.Kind.MALFORMED);
+        }
+        assertThat(XmlRpc.decodeMulticall("koji", XmlRpc.methodResponse(List.of(fault, List.of("b"))), 2)).hasSize(2);
+        // the whole request faulting is a fault, as for a single call
+        assertThat(catchThrowableOfType(UpstreamException.class,
+                () -> XmlRpc.decodeMulticall("koji", XmlRpc.faultResponse(1, "multicall failed"), 2)).kind())
+                .isEqualTo(UpstreamException.Kind.FAULT);
+    }
 }
