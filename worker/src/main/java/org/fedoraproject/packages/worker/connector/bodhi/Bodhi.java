@@ -30,7 +30,8 @@ import org.fedoraproject.packages.worker.connector.Urls;
 @ExponentialBackoff
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
         failOn = {UpstreamException.Retryable.class, TimeoutException.class})
-@Bulkhead(value = 4, waitingTaskQueue = 1000)
+// one worker's lane (8 entries, each fanning out) must not queue behind its own cap
+@Bulkhead(value = 16, waitingTaskQueue = 1000)
 public class Bodhi {
     public static final String UPSTREAM = "bodhi";
     static final List<String> ACTIVE_STATES = List.of("current", "pending", "frozen");

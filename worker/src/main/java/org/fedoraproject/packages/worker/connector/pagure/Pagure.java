@@ -28,7 +28,8 @@ import org.fedoraproject.packages.worker.connector.Urls;
 @ExponentialBackoff
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
         failOn = {UpstreamException.Retryable.class, TimeoutException.class})
-@Bulkhead(value = 4, waitingTaskQueue = 1000)
+// one worker's lane (8 entries, each fanning out) must not queue behind its own cap
+@Bulkhead(value = 16, waitingTaskQueue = 1000)
 public class Pagure {
     public static final String UPSTREAM = "pagure";
 
