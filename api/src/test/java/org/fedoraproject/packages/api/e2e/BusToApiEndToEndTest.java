@@ -83,13 +83,7 @@ class BusToApiEndToEndTest {
 
     @Test
     void aColdPageIsFilledByTheWorkerOnFirstRequestWithOneUpstreamCallForManyReaders() throws Exception {
-        redis.execute("FLUSHDB");
-        var wm = WorkerProcess.wiremock();
-        wm.resetAll();
-        String curl = SharedFixtures.realText("mdapi/rawhide_pkg_curl.json");
-        wm.stubFor(get(urlEqualTo("/mdapi/branches")).willReturn(json("[\"rawhide\"]")));
-        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/pkg/curl")).willReturn(json(curl)));
-        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/srcpkg/curl")).willReturn(json(curl).withFixedDelay(300)));
+        var wm = emptyStoreAndCurlInMdapi(300);
         // Known (as after a bootstrap from the package list) but never fetched.
         redis.sortedSet(String.class).zadd("packages", 0, "curl");
 
@@ -118,13 +112,7 @@ class BusToApiEndToEndTest {
 
     @Test
     void afterARabbitMqRestartColdPagesAreFilledAgainWithoutRestartingAnything() throws Exception {
-        redis.execute("FLUSHDB");
-        var wm = WorkerProcess.wiremock();
-        wm.resetAll();
-        String curl = SharedFixtures.realText("mdapi/rawhide_pkg_curl.json");
-        wm.stubFor(get(urlEqualTo("/mdapi/branches")).willReturn(json("[\"rawhide\"]")));
-        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/pkg/curl")).willReturn(json(curl)));
-        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/srcpkg/curl")).willReturn(json(curl)));
+        emptyStoreAndCurlInMdapi(0);
         redis.sortedSet(String.class).zadd("packages", 0, "curl");
 
         for (String action : java.util.List.of("stop_app", "start_app")) {
@@ -141,6 +129,18 @@ class BusToApiEndToEndTest {
             Thread.sleep(status == 200 ? 0 : 500);
         }
         assertThat(status).as("cold page filled after the broker restart").isEqualTo(200);
+    }
+
+    /** An empty test database, and mdapi (WireMock) serving the real curl recording, srcpkg after a delay. */
+    private com.github.tomakehurst.wiremock.WireMockServer emptyStoreAndCurlInMdapi(int srcpkgDelayMillis) {
+        redis.execute("FLUSHDB");
+        var wm = WorkerProcess.wiremock();
+        wm.resetAll();
+        String curl = SharedFixtures.realText("mdapi/rawhide_pkg_curl.json");
+        wm.stubFor(get(urlEqualTo("/mdapi/branches")).willReturn(json("[\"rawhide\"]")));
+        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/pkg/curl")).willReturn(json(curl)));
+        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/srcpkg/curl")).willReturn(json(curl).withFixedDelay(srcpkgDelayMillis)));
+        return wm;
     }
 
     private static Instant publish(String topic, byte[] body) throws Exception {
