@@ -99,11 +99,6 @@ function body(rel, content) {
 function regexEscape(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-/** urlPath, or urlPathPattern when the name has characters a client may percent-encode. */
-function pathMatch(path) {
-  if (!/[+]/.test(path)) return { urlPath: path };
-  return { urlPathPattern: regexEscape(path).replace(/\\\+/g, '(?:\\+|%2B)') };
-}
 function jsonResponse(file, status = 200, contentType = 'application/json') {
   return { status, headers: { 'Content-Type': contentType }, bodyFileName: file };
 }
@@ -916,30 +911,43 @@ function main() {
   const mdapiBranches = ['epel10', 'epel9', 'f41', 'f42', 'f43', 'rawhide']; // as mdapi lists them (directory order)
   addMapping('mdapi-common.json', { name: 'mdapi branches', request: { method: 'GET', urlPath: '/mdapi/branches' }, response: jsonResponse(body('mdapi/branches.json', compact(mdapiBranches)), 200, 'application/json; charset=utf-8') });
   addMapping('mdapi-common.json', { name: 'mdapi: anything else is 404 (mdapi answers "404: Not Found")', priority: 10, request: { method: 'GET', urlPathPattern: '/mdapi/.*' }, response: { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }, bodyFileName: body('mdapi/404.txt', '404: Not Found\n') } });
+  // One stub per branch and route, its names listed in the path pattern and the body file named after
+  // the path, rather than one stub per name: WireMock tries its stubs in turn on every request, and
+  // 1,476 mdapi stubs cost it more CPU than the worker spends (bench/). Names with '+' (which a client
+  // may send as %2B) and answers shared by several names (a changelog) get a group of their own.
+  const mdapiGroups = new Map(); // key -> { pattern, names, bodyFileName, templated }
+  const mdapiServe = (b, route, name, file, routePattern = regexEscape(route)) => {
+    const templated = file === `mdapi/${b}/${route}/${name}.json` && !/[+]/.test(name);
+    const key = templated ? `${b} ${route}` : `${b} ${route} ${file}`;
+    if (!mdapiGroups.has(key)) {
+      mdapiGroups.set(key, { prefix: regexEscape(`/mdapi/${b}/`) + routePattern + '/', names: [], templated,
+        bodyFileName: templated ? `mdapi/${b}/${route}/{{request.pathSegments.[3]}}.json` : file });
+    }
+    mdapiGroups.get(key).names.push(name);
+  };
   const repoPackages = Object.fromEntries(BRANCHES.map((b) => [b, []]));
   for (const m of model) {
     const { P } = m;
-    const file = `mdapi-${P.name}.json`;
     const present = BRANCHES.filter((b) => P.v[b] && mdapiNv(m, b));
     const primary = present[0];
     for (const b of present) {
       const nv = mdapiNv(m, b);
       const first = m.subs.find((s) => s.name === P.name) || [...m.subs].sort((a, c) => (a.name < c.name ? -1 : 1))[0];
       const srcBody = body(`mdapi/${b}/srcpkg/${P.name}.json`, compact(mdapiPkg(m, first, b, nv)));
-      addMapping(file, { name: `mdapi ${b} srcpkg ${P.name}`, request: { method: 'GET', ...pathMatch(`/mdapi/${b}/srcpkg/${P.name}`) }, response: jsonResponse(srcBody, 200, 'application/json; charset=utf-8') });
+      mdapiServe(b, 'srcpkg', P.name, srcBody);
       for (const s of m.subs) {
         repoPackages[b].push(s.name);
         const pk = body(`mdapi/${b}/pkg/${s.name}.json`, compact(mdapiPkg(m, s, b, nv)));
-        addMapping(file, { name: `mdapi ${b} pkg ${s.name}`, request: { method: 'GET', ...pathMatch(`/mdapi/${b}/pkg/${s.name}`) }, response: jsonResponse(pk, 200, 'application/json; charset=utf-8') });
+        mdapiServe(b, 'pkg', s.name, pk);
       }
       if (b !== primary) continue; // file lists, changelogs and reverse lookups only where the connectors look
       const entries = changelogEntries(m, b);
       const cl = { repo: nv.repo, changelogs: entries.slice(0, 40).map((en) => ({ author: `${en.who.fullname} <${en.who.email}> - ${en.evr}`, changelog: en.text, date: epochSec(en.date) })) };
       const clBody = body(`mdapi/${b}/changelog/${P.name}.json`, compact(cl));
       for (const s of m.subs) {
-        addMapping(file, { name: `mdapi ${b} changelog ${s.name}`, request: { method: 'GET', ...pathMatch(`/mdapi/${b}/changelog/${s.name}`) }, response: jsonResponse(clBody, 200, 'application/json; charset=utf-8') });
+        mdapiServe(b, 'changelog', s.name, clBody);
         const fl = body(`mdapi/${b}/files/${s.name}.json`, compact({ files: filesFor(m, s), repo: nv.repo }));
-        addMapping(file, { name: `mdapi ${b} files ${s.name}`, request: { method: 'GET', ...pathMatch(`/mdapi/${b}/files/${s.name}`) }, response: jsonResponse(fl, 200, 'application/json; charset=utf-8') });
+        mdapiServe(b, 'files', s.name, fl);
         for (const [kind, index] of [['requires', revReq], ['recommends', revRec]]) {
           const names = [...(index.get(s.name) || [])].sort().slice(0, WHATREQUIRES_CAP);
           const arr = names.map((bn) => {
@@ -954,16 +962,29 @@ function main() {
           });
           const rb = body(`mdapi/${b}/what${kind}/${s.name}.json`, compact(arr));
           // mdapi's own route for these lookups is /{branch}/{requires|recommends}/{name}; the contract uses whatrequires/whatrecommends: serve both
-          const pat = regexEscape(`/mdapi/${b}/`) + `(?:what)?${kind}/` + regexEscape(s.name).replace(/\\\+/g, '(?:\\+|%2B)');
-          addMapping(file, { name: `mdapi ${b} what${kind} ${s.name}`, request: { method: 'GET', urlPathPattern: pat }, response: jsonResponse(rb, 200, 'application/json; charset=utf-8') });
+          mdapiServe(b, `what${kind}`, s.name, rb, `(?:what)?${kind}`);
         }
       }
     }
   }
 
+  for (const [key, g] of [...mdapiGroups].sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0))) {
+    const names = g.names.map((n) => regexEscape(n).replace(/\\\+/g, '(?:\\+|%2B)')).join('|');
+    addMapping(`mdapi-${key.split(' ')[0]}.json`, {
+      name: `mdapi ${key.split(' ').slice(0, 2).join(' ')} (${g.names.length === 1 ? g.names[0] : g.names.length + ' names'})`,
+      request: { method: 'GET', urlPathPattern: `${g.prefix}(?:${names})` },
+      response: { ...jsonResponse(g.bodyFileName, 200, 'application/json; charset=utf-8'), ...(g.templated ? { transformers: ['response-template'] } : {}) },
+    });
+  }
+
   // ---- Koji --------------------------------------------------------------------------------
   const xmlHeaders = { 'Content-Type': 'text/xml' };
-  const method = (name) => ({ matchesXPath: `/methodCall/methodName[text()='${name}']` });
+  // Text matchers, not XPath: WireMock tries the Koji stubs in turn on every request to the hub, and an
+  // XPath matcher parses the body each time; with ~100 stubs that cost WireMock more CPU than the worker
+  // spends (bench/). The patterns follow the XML-RPC grammar (whitespace allowed between elements), so
+  // they hold for any client's encoding, not only ours.
+  const method = (name) => ({ contains: `<methodName>${name}</methodName>` });
+  const param = (...parts) => ({ matches: `(?s).*${parts.join('\\s*')}.*` });
   addMapping('koji-common.json', { name: 'koji getPackageID: unknown package -> nil', priority: 10, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('getPackageID')] }, response: { status: 200, headers: xmlHeaders, bodyFileName: body('koji/getPackageID/nil.xml', xmlResponse(null)) } });
   addMapping('koji-common.json', { name: 'koji system.multicall listTagged: nothing tagged', priority: 10, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('system.multicall')] }, response: { status: 200, headers: xmlHeaders, bodyFileName: body('koji/multicall/nothing-tagged.xml', multicallTemplate([])), transformers: ['response-template'] } });
   addMapping('koji-common.json', { name: 'koji listBuilds: unknown package id', priority: 10, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('listBuilds')] }, response: { status: 200, headers: xmlHeaders, bodyFileName: body('koji/empty-array.xml', xmlResponse([])) } });
@@ -971,11 +992,11 @@ function main() {
     const { P } = m;
     const file = `koji-${P.name}.json`;
     const idBody = body(`koji/getPackageID/${P.name}.xml`, xmlResponse(m.packageId));
-    addMapping(file, { name: `koji getPackageID ${P.name}`, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('getPackageID'), { matchesXPath: `/methodCall/params/param[1]/value/string[text()='${P.name}']` }] }, response: { status: 200, headers: xmlHeaders, bodyFileName: idBody } });
+    addMapping(file, { name: `koji getPackageID ${P.name}`, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('getPackageID'), param('<params>', '<param>', '<value>', `<string>${regexEscape(P.name)}</string>`)] }, response: { status: 200, headers: xmlHeaders, bodyFileName: idBody } });
     if (m.packageId === null) continue;
     const newest = [...m.builds].sort((a, b) => b.buildId - a.buildId).slice(0, 30);
     const lb = body(`koji/listBuilds/${P.name}.xml`, xmlResponse(newest.map((x) => kojiBuild(m, x))));
-    addMapping(file, { name: `koji listBuilds ${P.name}`, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('listBuilds'), { matchesXPath: `//member[name='packageID']/value/*[self::int or self::i4][text()='${m.packageId}']` }] }, response: { status: 200, headers: xmlHeaders, bodyFileName: lb } });
+    addMapping(file, { name: `koji listBuilds ${P.name}`, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('listBuilds'), param('<name>packageID</name>', '<value>', `<(?:int|i4)>${m.packageId}</(?:int|i4)>`)] }, response: { status: 200, headers: xmlHeaders, bodyFileName: lb } });
     const tagged = [];
     for (const b of BRANCHES) {
       const st = branchState(m, b);
@@ -985,7 +1006,7 @@ function main() {
       }
     }
     const mc = body(`koji/multicall/${P.name}.xml`, multicallTemplate(tagged));
-    addMapping(file, { name: `koji system.multicall listTagged ${P.name} (${tagged.map(([tag]) => tag).join(' ')})`, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('system.multicall'), { matchesXPath: `//member[name='package']/value/string[text()='${P.name}']` }] }, response: { status: 200, headers: xmlHeaders, bodyFileName: mc, transformers: ['response-template'] } });
+    addMapping(file, { name: `koji system.multicall listTagged ${P.name} (${tagged.map(([tag]) => tag).join(' ')})`, request: { method: 'POST', urlPath: '/koji/kojihub', bodyPatterns: [method('system.multicall'), param('<name>package</name>', '<value>', `<string>${regexEscape(P.name)}</string>`)] }, response: { status: 200, headers: xmlHeaders, bodyFileName: mc, transformers: ['response-template'] } });
   }
 
   // ---- Bodhi -------------------------------------------------------------------------------
