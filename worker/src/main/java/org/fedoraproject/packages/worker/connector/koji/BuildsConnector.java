@@ -30,10 +30,12 @@ public class BuildsConnector implements Connector {
     }
 
     private final Koji koji;
+    private final KojiPackageIds packageIds;
     private final String kojiWeb;
 
-    public BuildsConnector(Koji koji, @ConfigProperty(name = "fp.links.koji") String kojiWeb) {
+    public BuildsConnector(Koji koji, KojiPackageIds packageIds, @ConfigProperty(name = "fp.links.koji") String kojiWeb) {
         this.koji = koji;
+        this.packageIds = packageIds;
         this.kojiWeb = Urls.trimmed(kojiWeb);
     }
 
@@ -49,7 +51,7 @@ public class BuildsConnector implements Connector {
 
     @Override
     public Uni<FetchResult> fetch(String packageName) {
-        return koji.getPackageID(packageName).flatMap(id -> id.isEmpty()
+        return packageIds.of(packageName).flatMap(id -> id.isEmpty()
                 ? Uni.createFrom().item(FetchResult.absent(koji.hubUrl()))
                 : koji.listBuilds(id.get(), LIMIT).map(builds -> FetchResult.ok(koji.hubUrl(), new Builds(builds.stream()
                         .map(this::build)

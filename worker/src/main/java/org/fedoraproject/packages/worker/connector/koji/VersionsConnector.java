@@ -64,6 +64,7 @@ public class VersionsConnector implements Connector {
     }
 
     private final Koji koji;
+    private final KojiPackageIds packageIds;
     private final Bodhi bodhi;
     private final String kojiWeb;
     private final String bodhiWeb;
@@ -71,10 +72,11 @@ public class VersionsConnector implements Connector {
     private volatile List<ActiveRelease> releases = List.of();
     private volatile Instant releasesFetchedAt = Instant.EPOCH;
 
-    public VersionsConnector(Koji koji, Bodhi bodhi, @ConfigProperty(name = "fp.links.koji") String kojiWeb,
+    public VersionsConnector(Koji koji, KojiPackageIds packageIds, Bodhi bodhi, @ConfigProperty(name = "fp.links.koji") String kojiWeb,
             @ConfigProperty(name = "fp.links.bodhi") String bodhiWeb,
             @ConfigProperty(name = "fp.versions.release-list-ttl", defaultValue = "PT10M") Duration releaseListTtl) {
         this.koji = koji;
+        this.packageIds = packageIds;
         this.bodhi = bodhi;
         this.kojiWeb = Urls.trimmed(kojiWeb);
         this.bodhiWeb = Urls.trimmed(bodhiWeb);
@@ -95,7 +97,7 @@ public class VersionsConnector implements Connector {
     public Uni<FetchResult> fetch(String packageName) {
         String source = bodhi.url("/releases/?state=current&state=pending&state=frozen&rows_per_page=100&page=1");
         // A name Koji does not know has no builds anywhere: one small call, and neither Bodhi nor the tags are asked.
-        return koji.getPackageID(packageName).flatMap(id -> id.isEmpty()
+        return packageIds.of(packageName).flatMap(id -> id.isEmpty()
                 ? Uni.createFrom().item(FetchResult.absent(source))
                 : activeReleases().flatMap(list -> versions(packageName, list)).map(v -> v.releases().stream()
                         .allMatch(r -> r.stable() == null && r.testing() == null)

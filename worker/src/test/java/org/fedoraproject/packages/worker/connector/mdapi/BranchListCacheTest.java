@@ -5,25 +5,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
+import org.fedoraproject.packages.worker.support.ProductionCaches;
 import org.junit.jupiter.api.Test;
 
 /** mdapi's branch list is asked once and kept (production's cache setting), not once per refresh. */
 @QuarkusTest
-@TestProfile(BranchListCacheTest.KeepBranches.class)
+@TestProfile(ProductionCaches.class)
 class BranchListCacheTest extends ConnectorTestBase {
-    public static class KeepBranches implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("%test.quarkus.cache.caffeine.mdapi-branches.expire-after-write", "PT10M");
-        }
-    }
 
     @Test
     void tenRefreshesAskForTheBranchListOnce() {
