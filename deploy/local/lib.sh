@@ -29,7 +29,7 @@
 #   FP_JAVA_OPTS           extra JVM options for both the worker and the API (word-split; no quoting)
 #   FP_WORKER_JAVA_OPTS    extra JVM options for the worker only (after FP_JAVA_OPTS, so they win)
 #   FP_API_JAVA_OPTS       extra JVM options for the API only (after FP_JAVA_OPTS, so they win)
-#   FP_WIREMOCK_JOURNAL    WireMock request journal size (entries; default 200000, 0 = no journal);
+#   FP_WIREMOCK_JOURNAL    WireMock request journal size (entries; default 50000, 0 = no journal);
 #                          bench/ counts upstream calls in it
 #   FP_BUILD               auto (default: build what is older than its sources) | always | never
 #   FP_KEEP_ON_FAILURE=1   start.sh leaves what it started running when it fails (for debugging)
@@ -60,7 +60,7 @@ FP_OPENSEARCH_PORT="${FP_OPENSEARCH_PORT:-9200}"
 FP_OPENSEARCH_TRANSPORT_PORT="${FP_OPENSEARCH_TRANSPORT_PORT:-9300}"
 
 FP_WIREMOCK_VERSION=3.13.2
-FP_WIREMOCK_JOURNAL="${FP_WIREMOCK_JOURNAL:-200000}"
+FP_WIREMOCK_JOURNAL="${FP_WIREMOCK_JOURNAL:-50000}"
 [[ "$FP_WIREMOCK_JOURNAL" =~ ^[0-9]+$ ]] || { echo "FP_WIREMOCK_JOURNAL must be a number of entries (got '$FP_WIREMOCK_JOURNAL')" >&2; exit 2; }
 FP_WIREMOCK_ROOT="$FP_LOCAL/wiremock"
 FP_DEMO_MESSAGES="$FP_LOCAL/demo/messages.jsonl"

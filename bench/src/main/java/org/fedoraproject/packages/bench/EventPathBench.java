@@ -46,6 +46,7 @@ public final class EventPathBench {
         d.put("runs", "rate,burst,slow");
         d.put("rate", "100");
         d.put("seconds", "60");
+        d.put("warmup", "20");          // s at the rate, not measured, before the rate run (JIT of all the JVMs)
         d.put("deadline", "30");        // s: an entry not fresh by then counts as never refreshed
         d.put("api-sample", "20");      // 1 event in N is also confirmed through the API
         d.put("upstream-delay", "50");  // ms, WireMock's global fixedDelay during the runs
@@ -164,6 +165,9 @@ public final class EventPathBench {
             System.out.printf(Locale.ROOT, "every upstream answers after a fixed %d ms (WireMock global fixedDelay)%n", delay);
             for (String r : runs) {
                 settle(r.strip());
+                // WireMock counts its whole journal on every request it serves (to trim it to the cap), so
+                // a journal left full by earlier runs slows every answer: start each run with an empty one.
+                wiremock.resetJournal();
                 switch (r.strip()) {
                     case "rate" -> rateRun();
                     case "burst" -> burstRun();
@@ -282,6 +286,15 @@ public final class EventPathBench {
         header(String.format(Locale.ROOT, "rate run: the topic mix at %s events/s for %d s over the %d demo packages",
                 fmt(rate), seconds, demo.size()));
         System.out.print(Mix.describe());
+
+        // The worker, the API and WireMock are JVMs: a freshly started stack spends its first seconds
+        // compiling, and a cold run measures the JIT rather than the event path. Same rate, other messages.
+        int warmup = args.integer("warmup");
+        if (warmup > 0) {
+            Paced w = paced("warm-up", mix(new Mix(args.integer("seed") + 7), (int) Math.round(rate * warmup)), rate, c -> deadline);
+            System.out.printf(Locale.ROOT, "  warm-up: %d events in %.1f s, not measured%n", w.events(), w.publishSeconds());
+            settle("rate");
+        }
 
         // references first, with the same messages at the same rate (their own scratch routes)
         int nRef = Math.min(messages.size(), args.integer("reference-messages"));
