@@ -26,11 +26,27 @@ package org.fedoraproject.packages.contract;
  *       {@code sched:{u}:running} sorted set (claimed item → lease deadline in ms, Redis clock),
  *       {@code sched:{u}:claimed} hash (claimed item → {@code "<score>|<owner>"}) and
  *       {@code sched:{u}:again} hash (item requested again while it ran → its score).</li>
+ *   <li>The catalog, read from the repositories' metadata (repomd.xml → primary) of every active branch
+ *       {@code b}: {@code catalog:{b}:src} hash (source package → its {@code SourceEntry} JSON: EVR, summary,
+ *       description, url, license, sub-packages), {@code catalog:{b}:bin} hash (binary package → source
+ *       package) and {@code catalog:{b}:repos} hash (repository URL → the primary's checksum last read).
+ *       Each is replaced whole (written under {@code …:new}, then RENAME).</li>
+ *   <li>{@code binaries} hash: binary package → source package over all branches (Rawhide's answer
+ *       first, then the newest branch's): where any sub-package name leads to its source's page.</li>
+ *   <li>{@code packages:state} hash: known package → {@code {"branches":[…],"retired":bool,"via":…}}
+ *       (where it ships; retired: it left Rawhide, or every branch, and is kept, marked).</li>
+ *   <li>{@code bootstrap} hash: {@code state} (running, done), {@code cursor} (the last name handed to
+ *       the scheduler), {@code startedAt}, {@code finishedAt}, {@code total}.</li>
  * </ul>
  */
 public final class RedisLayout {
     public static final String KNOWN_PACKAGES = "packages";
     public static final String PACKAGE_SUMMARIES = "packages:summary";
+    public static final String PACKAGE_STATES = "packages:state";
+    public static final String BINARIES = "binaries";
+    public static final String BOOTSTRAP = "bootstrap";
+    /** Written whole under this suffix, then renamed over the live key (same Cluster slot). */
+    public static final String REPLACEMENT_SUFFIX = ":new";
 
     public static final String DOC_VERSION = "v";
     public static final String DOC_BODY = "body";
@@ -51,6 +67,21 @@ public final class RedisLayout {
     public static java.util.List<String> schedulerKeys(String upstream) {
         String prefix = "sched:{" + upstream + "}:";
         return java.util.List.of(prefix + "ready", prefix + "running", prefix + "claimed", prefix + "again");
+    }
+
+    /** A branch's catalog: source package → SourceEntry JSON. */
+    public static String catalogSources(String branch) {
+        return "catalog:{" + branch + "}:src";
+    }
+
+    /** A branch's catalog: binary package → source package. */
+    public static String catalogBinaries(String branch) {
+        return "catalog:{" + branch + "}:bin";
+    }
+
+    /** A branch's repositories: URL → checksum of the primary metadata the catalog was read from. */
+    public static String catalogRepos(String branch) {
+        return "catalog:{" + branch + "}:repos";
     }
 
     public static String meta(String pkg) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.fedoraproject.packages.worker.catalog.RepositoryUpdates;
 import org.fedoraproject.packages.worker.refresh.Priority;
 import org.fedoraproject.packages.worker.refresh.RefreshPlan;
 import org.fedoraproject.packages.worker.refresh.RefreshScheduler;
@@ -26,14 +27,16 @@ public class BusConsumer {
     private final RefreshScheduler scheduler;
     private final Settlement settlement;
     private final BusMetrics metrics;
+    private final RepositoryUpdates repositories;
 
     public BusConsumer(BusMessageParser parser, TopicRouter router, RefreshScheduler scheduler, Settlement settlement,
-            BusMetrics metrics) {
+            BusMetrics metrics, RepositoryUpdates repositories) {
         this.parser = parser;
         this.router = router;
         this.scheduler = scheduler;
         this.settlement = settlement;
         this.metrics = metrics;
+        this.repositories = repositories;
     }
 
     @Incoming(Channels.BUS)
@@ -55,6 +58,9 @@ public class BusConsumer {
             return settlement.ack(message);
         }
         long sentAt = SentAt.millis(headers, System.currentTimeMillis());
+        if (plan.get().namesAreBinary()) {
+            repositories.request(Priority.EVENT); // a repository changed: the catalog reads it again
+        }
         return settlement.afterHandOff(message, routingKey,
                 scheduler.submit(plan.get(), Priority.EVENT, sentAt).invoke(enqueued -> {
                     metrics.event(route, "scheduled");

@@ -157,6 +157,11 @@ public class TopicRouter {
     }
 
     private static Optional<RefreshPlan> pagureProject(BusMessage m) {
+        if (m.topic().endsWith(".pagure.project.new")) {
+            // a new dist-git repository is a new package: known at once, its pages filled as it gets content
+            return distGitProject(m, m.body().path("project"), EnumSet.of(OVERVIEW, SOURCES, MAINTAINERS))
+                    .map(p -> p.announcing("dist-git"));
+        }
         return distGitProject(m, m.body().path("project"), EnumSet.of(MAINTAINERS));
     }
 

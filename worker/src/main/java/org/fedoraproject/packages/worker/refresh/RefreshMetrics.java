@@ -76,6 +76,11 @@ public class RefreshMetrics {
                 .register(registry).record(Duration.ofMillis(Math.max(0, millis)));
     }
 
+    void unknownDropped(int n) {
+        Counter.builder("fp.scheduler.unknown.dropped").description("requested entries of names that are no known package")
+                .register(registry).increment(n);
+    }
+
     void lookupGivenUp() {
         Counter.builder("fp.scheduler.lookups.given.up").register(registry).increment();
     }

@@ -41,6 +41,7 @@ public class RefreshScheduler {
     private final Refresher refresher;
     private final Connectors connectors;
     private final SourcePackages sourcePackages;
+    private final KnownNames known;
     private final RefreshMetrics metrics;
     private final SchedulerConfig config;
     private final Vertx vertx;
@@ -50,11 +51,12 @@ public class RefreshScheduler {
     private final List<Long> timers = new ArrayList<>();
 
     public RefreshScheduler(RefreshQueue queue, Refresher refresher, Connectors connectors, SourcePackages sourcePackages,
-            RefreshMetrics metrics, SchedulerConfig config, Vertx vertx) {
+            KnownNames known, RefreshMetrics metrics, SchedulerConfig config, Vertx vertx) {
         this.queue = queue;
         this.refresher = refresher;
         this.connectors = connectors;
         this.sourcePackages = sourcePackages;
+        this.known = known;
         this.metrics = metrics;
         this.config = config;
         this.vertx = vertx;
@@ -79,8 +81,25 @@ public class RefreshScheduler {
                 .await().atMost(Duration.ofSeconds(5));
     }
 
-    /** Completes once every entry of the plan is recorded in Redis (not fetched). */
+    /**
+     * Completes once every entry of the plan is recorded in Redis (not fetched). Entries are for known
+     * packages only: a name that is no package (a Bugzilla component, a container build) leaves no keys.
+     */
     public Uni<RefreshQueue.Enqueued> submit(RefreshPlan plan, Priority priority, long requestedAtMillis) {
+        if (plan.namesAreBinary()) {
+            return enqueue(plan, priority, requestedAtMillis);
+        }
+        Uni<Void> announced = plan.announcedBy() == null ? Uni.createFrom().voidItem()
+                : known.announce(plan.packages(), plan.announcedBy());
+        return announced.flatMap(x -> known.knownAmong(plan.packages())).flatMap(names -> {
+            if (names.size() < plan.packages().size()) {
+                metrics.unknownDropped(plan.packages().size() - names.size());
+            }
+            return enqueue(new RefreshPlan(plan.topic(), names, plan.connectors(), null), priority, requestedAtMillis);
+        });
+    }
+
+    private Uni<RefreshQueue.Enqueued> enqueue(RefreshPlan plan, Priority priority, long requestedAtMillis) {
         Map<String, List<String>> byUpstream = new LinkedHashMap<>();
         if (plan.namesAreBinary()) {
             for (String binary : plan.packages()) {
@@ -168,6 +187,11 @@ public class RefreshScheduler {
             }
             return out;
         });
+    }
+
+    /** Items waiting at one priority, over all upstreams (the bootstrap holds back on it). */
+    public Uni<Long> waiting(Priority priority) {
+        return depths().map(all -> all.values().stream().mapToLong(d -> d.waiting().getOrDefault(priority, 0L)).sum());
     }
 
     private String describeLanes() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.fedoraproject.packages.worker.catalog.CatalogOverviews;
 import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.packages.contract.ConnectorName;
@@ -24,10 +25,12 @@ public class OverviewConnector implements Connector {
 
     private final Mdapi mdapi;
     private final PackageLocator locator;
+    private final CatalogOverviews catalog;
 
-    public OverviewConnector(Mdapi mdapi, PackageLocator locator) {
+    public OverviewConnector(Mdapi mdapi, PackageLocator locator, CatalogOverviews catalog) {
         this.mdapi = mdapi;
         this.locator = locator;
+        this.catalog = catalog;
     }
 
     @Override
@@ -42,7 +45,10 @@ public class OverviewConnector implements Connector {
 
     @Override
     public Uni<FetchResult> fetch(String packageName) {
-        return locator.describeWhereFound(packageName, this::describe);
+        // The catalog (read from the same repository metadata mdapi serves) answers without a request;
+        // mdapi answers for what no catalog has yet (a package whose first compose is minutes old).
+        return catalog.overview(packageName).flatMap(found -> found.isPresent() ? Uni.createFrom().item(found.get())
+                : locator.describeWhereFound(packageName, this::describe));
     }
 
     private Uni<FetchResult> describe(PackageLocator.Located located) {

@@ -76,11 +76,12 @@ public class PackageLocator {
     }
 
     /**
-     * mdapi's branch list changes a few times a year; asking once per refresh would double the calls.
+     * mdapi's branch list, in display order (Rawhide, Fedora newest first, EPEL): the active branches. It
+     * changes a few times a year; asking once per refresh would double the calls.
      * Cached (a failure is not), and the cache is shared by concurrent callers.
      */
     @CacheResult(cacheName = BRANCHES_CACHE)
-    Uni<List<String>> branches() {
+    public Uni<List<String>> branches() {
         return mdapi.branches().map(answer -> {
             List<String> names = new ArrayList<>();
             answer.ifPresent(node -> node.forEach(n -> names.add(n.asText())));

@@ -5,27 +5,24 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.fedoraproject.packages.contract.PackageNames;
-import org.fedoraproject.packages.worker.refresh.SourcePackages;
 
 /**
  * Maps a binary package name to the source package it is built from ({@code basename} in mdapi's
  * {@code /pkg/} answer). mdapi.repo.update lists binary names; pages are per source package.
  */
 @ApplicationScoped
-public class SourceNames implements SourcePackages {
+public class SourceNames {
     private final Mdapi mdapi;
 
     public SourceNames(Mdapi mdapi) {
         this.mdapi = mdapi;
     }
 
-    @Override
     public String upstream() {
         return Mdapi.UPSTREAM;
     }
 
     /** The source package name, or empty when the branch does not have the binary package (removed). */
-    @Override
     public Uni<Optional<String>> sourceOf(String branch, String binaryName) {
         return mdapi.pkg(branch, binaryName).map(found -> found
                 .map(pkg -> pkg.path("basename"))

@@ -1,0 +1,111 @@
+package org.fedoraproject.packages.worker.connector.repodata;
+
+import java.io.InputStream;
+import java.util.function.Consumer;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads a repository's primary metadata ({@code <metadata xmlns="http://linux.duke.edu/metadata/common">},
+ * one {@code <package type="rpm">} per binary rpm) as a stream: Fedora's Everything repository lists
+ * some 75,000 packages, so nothing but the current package is held. Dependencies and file lists are
+ * skipped: the catalog needs names, versions, texts and the source rpm.
+ */
+public final class PrimaryXml {
+    private PrimaryXml() {
+    }
+
+    /** Hands every package of the document to {@code each}; returns how many. */
+    public static int read(InputStream xml, Consumer<Rpm> each) throws XMLStreamException {
+        XMLStreamReader r = RepoXml.factory().createXMLStreamReader(xml);
+        int count = 0;
+        int depth = 0; // <metadata> is 1; its packages are 2
+        try {
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    if (depth == 1 && "package".equals(r.getLocalName())) {
+                        Rpm rpm = readPackage(r); // consumes through </package>
+                        if (rpm != null) {
+                            each.accept(rpm);
+                            count++;
+                        }
+                    } else {
+                        depth++;
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+            return count;
+        } finally {
+            r.close();
+        }
+    }
+
+    private static Rpm readPackage(XMLStreamReader r) throws XMLStreamException {
+        String type = r.getAttributeValue(null, "type");
+        String name = null;
+        String arch = null;
+        String epoch = null;
+        String ver = null;
+        String rel = null;
+        String summary = null;
+        String description = null;
+        String url = null;
+        String license = null;
+        String sourceRpm = null;
+        int depth = 1;
+        while (depth > 0 && r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String el = r.getLocalName();
+                switch (el) {
+                    case "name" -> name = text(r);
+                    case "arch" -> arch = text(r);
+                    case "version" -> {
+                        epoch = r.getAttributeValue(null, "epoch");
+                        ver = r.getAttributeValue(null, "ver");
+                        rel = r.getAttributeValue(null, "rel");
+                        depth++;
+                    }
+                    case "summary" -> summary = text(r);
+                    case "description" -> description = text(r);
+                    case "url" -> url = text(r);
+                    case "license" -> license = text(r);
+                    case "sourcerpm" -> sourceRpm = text(r);
+                    // provides, requires, files…: not needed; skipped whole, without building their text
+                    case "provides", "requires", "conflicts", "obsoletes", "recommends", "suggests", "supplements",
+                            "enhances", "file", "changelog" -> skip(r);
+                    default -> depth++;
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        if (type != null && !"rpm".equals(type) || name == null || name.isBlank()) {
+            return null;
+        }
+        return new Rpm(name, arch, epoch, ver, rel, summary, description, url, license,
+                sourceRpm == null || sourceRpm.isBlank() ? null : sourceRpm);
+    }
+
+    /** The element's text, trimmed, or null when empty; leaves the reader on its end tag. */
+    private static String text(XMLStreamReader r) throws XMLStreamException {
+        String t = r.getElementText().strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static void skip(XMLStreamReader r) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0 && r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+}
