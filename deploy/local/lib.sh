@@ -356,6 +356,16 @@ fp_wiremock_jar() {
   echo "$jar"
 }
 
+# The whole distribution's dnf repository metadata that WireMock serves under /dl/ (git-ignored files in
+# wiremock/__files/dl/ and wiremock/mappings/dl-generated.json), written from the committed
+# distro/packages.jsonl.gz and distro/demo.json; a no-op while its inputs are unchanged (a stamp).
+fp_repodata() {
+  command -v node >/dev/null || fp_die "node (20 or later) is needed to generate the repository metadata (deploy/local/distro/repodata.mjs)"
+  if ! node "$FP_LOCAL/distro/repodata.mjs" 2>&1 | while IFS= read -r line; do fp_log "$line"; done; then
+    fp_die "generating the repository metadata failed (node deploy/local/distro/repodata.mjs)"
+  fi
+}
+
 # ---------------------------------------------------------------------------------------------------
 # building the frontend and the jars (FP_BUILD=auto skips what is newer than its sources)
 

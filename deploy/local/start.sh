@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up the whole local stack and returns once it is ready:
-#   backing services (services.sh) -> build (frontend, then the Maven build) -> WireMock (Fedora's
-#   APIs from recordings) -> worker -> API (serves the SPA at /) -> demo data published on the bus.
+#   backing services (services.sh) -> build (frontend, then the Maven build) -> the distribution's dnf
+#   repository metadata (generated once, distro/repodata.mjs) -> WireMock (Fedora's APIs from
+#   recordings, and that metadata) -> worker -> API (serves the SPA at /) -> demo data published on the bus.
 #
 #   deploy/local/start.sh                    # instance dev: http://127.0.0.1:8080/
 #   FP_INSTANCE=e2e deploy/local/start.sh    # instance e2e: http://127.0.0.1:18080/ (Redis DB 2, flushed)
@@ -158,6 +159,10 @@ main() {
     fp_build_jars
     fp_step_end ok
   fi
+
+  fp_step_begin "repository metadata (distro/repodata.mjs)"
+  fp_repodata
+  fp_step_end ok
 
   fp_step_begin "WireMock (recorded upstream APIs)"
   start_wiremock

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Generates the local demo data: WireMock mappings and bodies under deploy/local/wiremock/ and the
-// bus messages in deploy/local/demo/messages.jsonl. Deterministic: fixed seed, fixed "now"
-// (2026-11-20T12:00:00Z); running it twice writes identical files.
+// Generates the local demo data: WireMock mappings and bodies under deploy/local/wiremock/, the
+// bus messages in deploy/local/demo/messages.jsonl, and the inputs of the dnf repository metadata
+// (deploy/local/distro/demo.json, and packages.jsonl.gz through derive.mjs). Deterministic: fixed
+// seed, fixed "now" (2026-11-20T12:00:00Z); running it twice writes identical files.
 //
 //   node deploy/local/demo/generate.mjs [--corpus PATH]
 //
@@ -9,11 +10,14 @@
 // summaries, dependencies), adapted to Fedora names and versions. Only needed to regenerate:
 // the outputs are committed. Node 20, no dependencies.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { BRANCHES, PACKAGES, PEOPLE } from './packages.mjs';
+import { DROP, fedArch, fedName } from './names.mjs';
+import { olderVersion, rpmvercmp } from '../distro/rpmver.mjs';
+import { corpusPath, deriveCorpus, loadCorpus, writePackages } from '../distro/derive.mjs';
+import { DEMO_REPODATA, GENERATED } from '../distro/layout.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../../..');
@@ -23,15 +27,6 @@ const SEED = 'fedora-packages-demo-v1';
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0); // 2026-11-20T12:00:00Z
 const DAY = 86400000;
 const WHATREQUIRES_CAP = 200;
-
-function corpusPath() {
-  const i = process.argv.indexOf('--corpus');
-  if (i > 0) return resolve(process.argv[i + 1]);
-  for (const p of [join(REPO, '../shared/corpus/distro-corpus.jsonl.gz'), '/work/shared/corpus/distro-corpus.jsonl.gz']) {
-    if (existsSync(p)) return p;
-  }
-  throw new Error('distro-corpus.jsonl.gz not found; pass --corpus PATH');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Determinism helpers
@@ -104,38 +99,8 @@ function jsonResponse(file, status = 200, contentType = 'application/json') {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Corpus -> Fedora names
+// Corpus -> Fedora names: names.mjs (shared with deploy/local/distro/derive.mjs)
 
-const DROP = new Set(['dpkg', 'debconf', 'init-system-helpers', 'lsb-base', 'install-info', 'debianutils', 'adduser', 'sensible-utils', 'ucf', 'dpkg-dev', 'base-files', 'sysvinit-utils', 'lsb-release', 'python3:any', 'perl:any', 'libc6-dev:any', 'dbus-system-bus', 'default-dbus-system-bus', 'default-logind', 'logind', 'systemd-sysv', 'init', 'runit-helper', 'menu', 'debhelper', 'dh-elpa-helper', 'libc6-i386']);
-const EXTRA = {
-  'zlib1g': 'zlib', 'zlib1g-dev': 'zlib-devel', 'libstdc++6': 'libstdc++', 'libgcc-s1': 'libgcc', 'libpcre2-8-0': 'pcre2',
-  'libncursesw6': 'ncurses-libs', 'libtinfo6': 'ncurses-libs', 'libncurses6': 'ncurses-libs', 'libreadline8': 'readline',
-  'libexpat1': 'expat', 'liblzma5': 'xz-libs', 'libzstd1': 'libzstd', 'libbz2-1.0': 'bzip2-libs', 'libselinux1': 'libselinux',
-  'libacl1': 'libacl', 'libattr1': 'libattr', 'libcap2': 'libcap', 'libgmp10': 'gmp', 'libffi8': 'libffi', 'libuuid1': 'libuuid',
-  'libblkid1': 'libblkid', 'libmount1': 'libmount', 'libkmod2': 'kmod-libs', 'libpam0g': 'pam-libs', 'libaudit1': 'audit-libs',
-  'libcrypt1': 'libxcrypt', 'libgnutls30': 'gnutls', 'libnghttp2-14': 'libnghttp2', 'libidn2-0': 'libidn2', 'libpsl5': 'libpsl',
-  'libssh2-1': 'libssh2', 'libbrotli1': 'brotli', 'libldap-2.5-0': 'openldap', 'libkrb5-3': 'krb5-libs', 'libgssapi-krb5-2': 'krb5-libs',
-  'librtmp1': 'librtmp', 'libsasl2-2': 'cyrus-sasl-lib', 'libxml2': 'libxml2', 'libglib2.0-0': 'glib2', 'libgtk-3-0': 'gtk3',
-  'libx11-6': 'libX11', 'libxt6': 'libXt', 'libsm6': 'libSM', 'libice6': 'libICE', 'libgpm2': 'gpm-libs', 'libsodium23': 'libsodium',
-  'libtcl8.6': 'tcl', 'tcl8.6': 'tcl', 'libperl5.36': 'perl-libs', 'perl-base': 'perl-interpreter', 'perl-modules-5.36': 'perl-libs',
-  'libpython3.11': 'python3.14-libs', 'python3': 'python3', 'libonig5': 'oniguruma', 'libjemalloc2': 'jemalloc', 'liblua5.1-0': 'lua-libs',
-  'libsystemd-shared': 'systemd-shared', 'libapr1': 'apr', 'libaprutil1': 'apr-util', 'libjansson4': 'jansson', 'libcurl3-gnutls': 'libcurl-minimal',
-  'libssl3': 'openssl-libs', 'libpq5': 'libpq', 'libsqlite3-0': 'sqlite-libs', 'libjq1': 'jq', 'libyaml-0-2': 'libyaml', 'libgdbm6': 'gdbm-libs',
-  'libgdbm-compat4': 'gdbm-libs', 'libdb5.3': 'libdb', 'libuv1': 'libuv', 'libicu72': 'libicu', 'libc-bin': 'glibc-common',
-  'libsystemd0': 'systemd-libs', 'libudev1': 'systemd-libs', 'libc6': 'glibc', 'libc6-dev': 'glibc-devel', 'libc-dev': 'glibc-devel',
-};
-const DEB2FED = new Map();
-function registerNames() {
-  for (const P of PACKAGES) for (const [fed, deb, override] of P.subs) if (!override && !DEB2FED.has(deb)) DEB2FED.set(deb, fed);
-  for (const P of PACKAGES) for (const [fed, deb] of P.subs) if (!DEB2FED.has(deb)) DEB2FED.set(deb, fed);
-}
-function fedName(deb) {
-  const bare = deb.replace(/:any$/, '').replace('python3.11', 'python3.14'); // the corpus has 3.11, the demo world 3.14
-  if (DEB2FED.has(bare)) return DEB2FED.get(bare);
-  if (EXTRA[bare]) return EXTRA[bare];
-  return bare.replace(/-dev$/, '-devel');
-}
-const fedArch = (a) => (a === 'all' ? 'noarch' : 'x86_64');
 const cleanDebVersion = (v) => v.replace(/^\d+:/, '').replace(/[+~].*$/, '') || '0';
 const debRelease = (r) => { const n = parseInt(r, 10); return Number.isFinite(n) && n > 0 ? n : 1; };
 
@@ -195,22 +160,10 @@ function sortKeys(o) {
 // ---------------------------------------------------------------------------------------------
 // Model building
 
-function loadCorpus(path) {
-  const text = gunzipSync(readFileSync(path)).toString('utf8');
-  const sources = new Map();
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const d = JSON.parse(line);
-    sources.set(d.name, d);
-  }
-  return sources;
-}
-
 const people = PEOPLE.map(([login, fullname], i) => ({ login, fullname, id: 1000 + i * 37, email: `${login}@fedoraproject.org` }));
 const RELENG = { login: 'releng', fullname: 'Fedora Release Engineering', id: 3, email: 'releng@fedoraproject.org' };
 
 function buildModel(corpus) {
-  registerNames();
   const model = [];
   for (const P of PACKAGES) {
     const src = corpus.get(P.src);
@@ -441,6 +394,58 @@ function mdapiNv(m, b) {
   return { version: x.version, release: x.release, repo, build: x };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The demo packages in the dnf repositories (deploy/local/distro/demo.json, read by repodata.mjs):
+// the same sub-packages, texts and dependencies as their mdapi answers, and per branch the Koji builds
+// each repository holds. The newest build of a branch is always what mdapi serves for it.
+//   rawhide: the newest build.  fN: release = the branch's first build (as shipped), updates = its
+//   stable build when that is a later one, updates-testing = a newer build still in testing.
+//   epelN: the stable build; epelN-testing: a newer build still in testing.
+
+const SELF = { version: '%{version}', release: '%{baserelease}.%{dist}' }; // repodata.mjs puts each build's in
+
+function demoRepos(m, b) {
+  const st = branchState(m, b);
+  if (!st) return [];
+  if (b === 'rawhide') return [['rawhide', st.latest]];
+  const out = [];
+  if (BR[b].kind === 'fedora') {
+    const first = m.builds.find((x) => x.branch === b && x.state === 1);
+    out.push([b, first]);
+    if (st.stable && st.stable !== first) out.push([`${b}-updates`, st.stable]);
+    if (st.latestTesting) out.push([`${b}-updates-testing`, st.latest]);
+  } else {
+    if (st.stable) out.push([b, st.stable]);
+    if (st.latestTesting) out.push([`${b}-testing`, st.latest]);
+  }
+  return out;
+}
+
+function demoRepodata(model) {
+  const dep = (d) => (d.flags ? [d.name, d.flags, d.epoch, d.version, d.release] : [d.name]);
+  const packages = [];
+  for (const m of model) {
+    const { P } = m;
+    const builds = BRANCHES.flatMap((b) => demoRepos(m, b).map(([repo, x]) => ({ repo, nvr: x.nvr, version: x.version, release: x.release, buildtime: epochSec(x.end) })));
+    if (!builds.length) continue; // btop: never built
+    const subs = m.subs.map((s) => {
+      const k = mdapiPkg(m, s, 'rawhide', SELF);
+      const o = { name: s.name, arch: k.arch, summary: k.summary, description: k.description, size: { package: +k['package-size'], installed: +k['installed-size'] } };
+      for (const kind of ['provides', 'requires', 'obsoletes', 'conflicts', 'recommends', 'suggests']) if (k[kind].length) o[kind] = k[kind].map(dep);
+      return o;
+    });
+    packages.push({ name: P.name, epoch: String(P.epoch || 0), license: P.license, url: P.url, subs, builds });
+  }
+  const about = 'Written by deploy/local/demo/generate.mjs: the demo packages as the dnf repositories of deploy/local/distro/repodata.mjs list them. ' +
+    'Dependencies are [name] or [name, flags, epoch, version, release]; %{version}, %{baserelease} and %{dist} stand for the version, the release without its dist tag, and the dist tag of each build.';
+  return { about, packages };
+}
+// one sub-package or build a line
+function demoRepodataJson({ about, packages }) {
+  const pkg = ({ subs, builds, ...rest }) => `  {${JSON.stringify(rest).slice(1, -1)},\n   "subs": [\n${subs.map((s) => `    ${JSON.stringify(s)}`).join(',\n')}\n   ],\n   "builds": [\n${builds.map((b) => `    ${JSON.stringify(b)}`).join(',\n')}\n   ]}`;
+  return `{"about": ${JSON.stringify(about)},\n "packages": [\n${packages.map(pkg).join(',\n')}\n ]}\n`;
+}
+
 function filesFor(m, sub) {
   const { P } = m;
   const n = sub.name;
@@ -514,21 +519,6 @@ const CHANGE_TEXTS = [
   'Use %%autosetup and %%make_build', 'Convert License tag to SPDX', 'Fix build with -Werror=implicit-function-declaration',
   'Add missing BuildRequires: make', 'Move documentation into the -doc subpackage', 'Rebuild against the new libxml2 soname',
 ];
-
-/** A plausible earlier version: the last number lowered by `step` (never below 0). */
-function olderVersion(v, step) {
-  const parts = v.split('.');
-  for (let s = 0; s < step; s++) {
-    for (let k = parts.length - 1; k >= 0; k--) {
-      const mm = /^(\d+)(.*)$/.exec(parts[k]);
-      if (mm && parseInt(mm[1], 10) >= 1 && (k > 0 || parts.length === 1)) {
-        parts[k] = `${parseInt(mm[1], 10) - 1}${mm[2]}`;
-        break;
-      }
-    }
-  }
-  return parts.join('.');
-}
 
 /** The %changelog text of a build (also its dist-git commit message, first line without "- "). */
 function buildChangeText(x) {
@@ -691,27 +681,6 @@ function planBugs(m) {
   }
   bugs.sort((a, b) => a.id - b.id);
   return bugs;
-}
-
-// RPM version comparison (rpmvercmp), enough for the demo's versions
-function rpmvercmp(a, b) {
-  if (a === b) return 0;
-  const seg = (s) => s.match(/~|\^|[0-9]+|[A-Za-z]+/g) || [];
-  const x = seg(a);
-  const y = seg(b);
-  while (x.length || y.length) {
-    const p = x.shift();
-    const q = y.shift();
-    if (p === '~' || q === '~') { if (p !== '~') return 1; if (q !== '~') return -1; continue; }
-    if (p === undefined) return -1;
-    if (q === undefined) return 1;
-    const pn = /^\d/.test(p);
-    const qn = /^\d/.test(q);
-    if (pn && !qn) return 1;
-    if (!pn && qn) return -1;
-    if (pn) { const d = BigInt(p) - BigInt(q); if (d !== 0n) return d > 0n ? 1 : -1; } else if (p !== q) return p > q ? 1 : -1;
-  }
-  return 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1175,19 +1144,27 @@ function main() {
   for (const [file, list] of Object.entries(mappings)) {
     put(`mappings/${file}`, pretty({ mappings: list }));
   }
-  rmSync(join(WIREMOCK, 'mappings'), { recursive: true, force: true });
-  rmSync(join(WIREMOCK, '__files'), { recursive: true, force: true });
+  // everything but what repodata.mjs generates at start time (git-ignored)
+  for (const [dir, keep] of [['mappings', GENERATED.mapping], ['__files', GENERATED.files]]) {
+    for (const e of existsSync(join(WIREMOCK, dir)) ? readdirSync(join(WIREMOCK, dir)) : []) if (e !== keep) rmSync(join(WIREMOCK, dir, e), { recursive: true, force: true });
+  }
   for (const rel of [...written.keys()].sort()) {
     const p = join(WIREMOCK, rel);
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, written.get(rel));
   }
 
+  // ---- the whole distribution's repository metadata: the demo packages and the rest of the corpus
+  writeFileSync(DEMO_REPODATA, demoRepodataJson(demoRepodata(model)));
+  const distro = deriveCorpus(corpus);
+  const distroWritten = writePackages(distro);
+
   // ---- bus messages ------------------------------------------------------------------------
   writeFileSync(MESSAGES, messages(model, repoPackages).map((x) => JSON.stringify(x)).join('\n') + '\n');
 
   const total = [...written.values()].reduce((a, c) => a + Buffer.byteLength(c), 0);
   console.log(`wrote ${written.size} files under deploy/local/wiremock (${(total / 1048576).toFixed(2)} MiB), ${Object.keys(mappings).length} mapping files, ${Object.values(mappings).reduce((a, l) => a + l.length, 0)} stubs`);
+  console.log(`wrote deploy/local/distro/demo.json; ${distroWritten ? 'wrote' : 'unchanged:'} deploy/local/distro/packages.jsonl.gz (${distro.length} more sources)`);
 }
 
 // ---------------------------------------------------------------------------------------------

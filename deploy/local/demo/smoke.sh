@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Smoke test of the demo WireMock: one or more requests for every call in docs/connectors.md,
-# for several packages and for the absent cases. Koji calls are XML-RPC methodCalls encoded as
+# for several packages and for the absent cases; then the dnf repository metadata under /dl/
+# (deploy/local/distro/check.mjs, which needs node). Koji calls are XML-RPC methodCalls encoded as
 # the worker sends them (strings in <string>, ints in <int>, kwargs in a trailing struct with
-# __starstar). Needs curl and python3.
+# __starstar). Needs curl, python3 and node.
 #
 #   deploy/local/demo/smoke.sh [BASE_URL]      # default http://127.0.0.1:8089
 set -u
@@ -146,5 +147,10 @@ done
 for p in curl emacs ruby cmake gimp firefox redis btop; do
   s=$(get "/koschei/api/v1/packages?name=$p"); t "koschei packages $p" 200 $s "$(js '[(x["collection"], x["state"], x["last_complete_build"]["task_id"]) for x in d]')"
 done
+
+# ---- dnf repository metadata under /dl/ (repomd.xml -> primary, checksums, counts, deliberate cases)
+while IFS= read -r line; do
+  case "$line" in PASS*) pass=$((pass+1)); echo "$line" ;; FAIL*) fail=$((fail+1)); echo "$line" ;; esac
+done < <(node "$(dirname "$0")/../distro/check.mjs" "$B" 2>&1 || true)
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
