@@ -80,7 +80,8 @@ public class Bootstrap {
         return true;
     }
 
-    private void resumeIfUnfinished() {
+    /** Resumes an unfinished bootstrap from its cursor, or starts one when Redis has none (lost data). */
+    public void resumeIfUnfinished() {
         if (running.get() || stopped) {
             return;
         }
@@ -98,7 +99,13 @@ public class Bootstrap {
     private void run() {
         progress.started();
         discovery.run()
-                .flatMap(result -> redis.sortedSet(String.class).zcard(RedisLayout.KNOWN_PACKAGES))
+                .flatMap(result -> result.ran() ? Uni.createFrom().voidItem()
+                        : redis.hash(String.class).hexists(RedisLayout.BOOTSTRAP, "discoveredAt").invoke(done -> {
+                            if (!done) { // another worker is discovering: its known set is not there yet
+                                throw new IllegalStateException("discovery under way in another worker");
+                            }
+                        }).replaceWithVoid())
+                .flatMap(x -> redis.sortedSet(String.class).zcard(RedisLayout.KNOWN_PACKAGES))
                 .flatMap(total -> redis.hash(String.class).hset(RedisLayout.BOOTSTRAP, "total", Long.toString(total)))
                 .subscribe().with(x -> nextChunk(), this::failed);
     }

@@ -16,12 +16,17 @@ public interface CatalogConfig {
     @WithDefault("/pub/fedora/linux/development/rawhide/Everything/x86_64/os")
     List<String> rawhide();
 
-    /** A Fedora release's repositories, {n} its number: as released, then its updates (later ones win). */
-    @WithDefault("/pub/fedora/linux/releases/{n}/Everything/x86_64/os,/pub/fedora/linux/updates/{n}/Everything/x86_64")
+    /**
+     * A Fedora release's repositories, {n} its number: as released, its updates, its updates in testing
+     * (later ones win). Testing is included because mdapi's view of a branch, which the other tabs show,
+     * is the newest build over all of them.
+     */
+    @WithDefault("/pub/fedora/linux/releases/{n}/Everything/x86_64/os,/pub/fedora/linux/updates/{n}/Everything/x86_64,"
+            + "/pub/fedora/linux/updates/testing/{n}/Everything/x86_64")
     List<String> fedora();
 
-    /** An EPEL release's repositories, {n} its number. */
-    @WithDefault("/pub/epel/{n}/Everything/x86_64")
+    /** An EPEL release's repositories, {n} its number: stable, then testing. */
+    @WithDefault("/pub/epel/{n}/Everything/x86_64,/pub/epel/testing/{n}/Everything/x86_64")
     List<String> epel();
 
     /** How often discovery runs without a message asking (a lost mdapi.repo.update); 0 never. */

@@ -14,7 +14,6 @@ import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
 import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
-import org.fedoraproject.packages.worker.support.MdapiStubs;
 import org.fedoraproject.packages.worker.support.RepoStubs;
 import org.fedoraproject.packages.worker.support.RepoStubs.Binary;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,21 +33,7 @@ class DiscoveryTest extends ConnectorTestBase {
 
     @BeforeEach
     void distribution() {
-        MdapiStubs.branches(wm(), "[\"epel9\", \"f43\", \"rawhide\"]");
-        RepoStubs.serve(wm(), RepoStubs.rawhide(), List.of(
-                Binary.of("vim-enhanced", "vim", "9.1.1800", "2.fc44", "A version of the VIM editor"),
-                Binary.of("vim-X11", "vim", "9.1.1800", "2.fc44", "The VIM version of the vi editor for X"),
-                Binary.of("curl", "curl", "8.15.0", "1.fc44", "A utility for getting files from remote servers"),
-                Binary.of("libcurl", "curl", "8.15.0", "1.fc44", "A library for getting files from web servers"),
-                Binary.of("newpkg", "newpkg", "1.0", "1.fc44", "Only in Rawhide so far")), true);
-        RepoStubs.serve(wm(), RepoStubs.release(43), List.of(
-                Binary.of("vim-enhanced", "vim", "9.1.1700", "1.fc43", "A version of the VIM editor"),
-                Binary.of("curl", "curl", "8.14.0", "1.fc43", "A utility for getting files from remote servers"),
-                Binary.of("oldpkg", "oldpkg", "0.9", "3.fc43", "Retired in Rawhide")), false);
-        RepoStubs.serve(wm(), RepoStubs.updates(43), List.of(
-                Binary.of("vim-enhanced", "vim", "9.1.1800", "1.fc43", "A version of the VIM editor")), false);
-        RepoStubs.serve(wm(), RepoStubs.epel(9), List.of(
-                Binary.of("epelonly", "epelonly", "2.0", "1.el9", "Only in EPEL")), false);
+        RepoStubs.smallDistribution(wm());
     }
 
     @Test
@@ -117,7 +102,7 @@ class DiscoveryTest extends ConnectorTestBase {
 
         discovery.run().await().indefinitely();
 
-        assertThat(redis.sortedSet(String.class).zscore(RedisLayout.KNOWN_PACKAGES, "epelonly")).isNotNull();
+        assertThat(redis.sortedSet(String.class).zscore(RedisLayout.KNOWN_PACKAGES, "epelonly")).isPresent();
         assertThat(state("epelonly").get("retired").asBoolean()).isTrue();
         assertThat(state("epelonly").get("branches")).isEmpty();
     }

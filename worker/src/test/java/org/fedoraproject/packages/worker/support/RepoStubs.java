@@ -85,6 +85,29 @@ public final class RepoStubs {
                 .willReturn(aResponse().withHeader("Content-Type", "application/octet-stream").withBody(file)));
     }
 
+    /**
+     * Rawhide (zstd, as Fedora ≥ 41), Fedora 43 as released and its updates (gzip), EPEL 9: vim (vim-X11 and
+     * vim-enhanced), curl (libcurl), newpkg (only in Rawhide), oldpkg (in F43, retired from Rawhide),
+     * epelonly (only in EPEL 9).
+     */
+    public static void smallDistribution(WireMockServer wm) {
+        MdapiStubs.branches(wm, "[\"epel9\", \"f43\", \"rawhide\"]");
+        RepoStubs.serve(wm, RepoStubs.rawhide(), List.of(
+                Binary.of("vim-enhanced", "vim", "9.1.1800", "2.fc44", "A version of the VIM editor"),
+                Binary.of("vim-X11", "vim", "9.1.1800", "2.fc44", "The VIM version of the vi editor for X"),
+                Binary.of("curl", "curl", "8.15.0", "1.fc44", "A utility for getting files from remote servers"),
+                Binary.of("libcurl", "curl", "8.15.0", "1.fc44", "A library for getting files from web servers"),
+                Binary.of("newpkg", "newpkg", "1.0", "1.fc44", "Only in Rawhide so far")), true);
+        RepoStubs.serve(wm, RepoStubs.release(43), List.of(
+                Binary.of("vim-enhanced", "vim", "9.1.1700", "1.fc43", "A version of the VIM editor"),
+                Binary.of("curl", "curl", "8.14.0", "1.fc43", "A utility for getting files from remote servers"),
+                Binary.of("oldpkg", "oldpkg", "0.9", "3.fc43", "Retired in Rawhide")), false);
+        RepoStubs.serve(wm, RepoStubs.updates(43), List.of(
+                Binary.of("vim-enhanced", "vim", "9.1.1800", "1.fc43", "A version of the VIM editor")), false);
+        RepoStubs.serve(wm, RepoStubs.epel(9), List.of(
+                Binary.of("epelonly", "epelonly", "2.0", "1.el9", "Only in EPEL")), false);
+    }
+
     public static String primaryXml(List<Binary> binaries) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<metadata xmlns=\"http://linux.duke.edu/metadata/common\" xmlns:rpm=\"http://linux.duke.edu/metadata/rpm\" packages=\""
