@@ -82,7 +82,7 @@ class DiscoveryTest extends ConnectorTestBase {
         Discovery.Result unchanged = discovery.run().await().indefinitely();
         assertThat(unchanged.changed()).isEmpty();
         assertThat(wm().findAll(getRequestedFor(urlMatching("/dl/.*primary.*")))).isEmpty();
-        assertThat(wm().findAll(getRequestedFor(urlMatching("/dl/.*/repomd.xml")))).hasSize(4);
+        assertThat(wm().findAll(getRequestedFor(urlMatching("/dl/.*/repomd.xml")))).hasSize(6); // 1 Rawhide, 3 F43, 2 EPEL 9 (testing ones: 404)
 
         RepoStubs.serve(wm(), RepoStubs.updates(43), List.of(
                 Binary.of("vim-enhanced", "vim", "9.1.1800", "1.fc43", "A version of the VIM editor"),
