@@ -77,13 +77,30 @@ public class PackageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PackageMetadata")))
     @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown package", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ObjectNode> get(@RestPath String name) {
+    @APIResponse(responseCode = "308", description = "A binary (sub-)package: Location is its source package's")
+    public Uni<RestResponse<ObjectNode>> get(@RestPath String name) {
         checkName(name);
         return reader.isKnown(name).flatMap(known -> {
             if (!known) {
+                return toSource(name, "");
+            }
+            return Uni.combine().all().unis(reader.meta(name), reader.state(name)).asTuple()
+                    .map(t -> RestResponse.ok(metadata(name, t.getItem1(), t.getItem2())));
+        });
+    }
+
+    /**
+     * A name that is no source package may be a binary one (vim-X11 is built from vim): 308 to the source's
+     * page, whose Location clients follow with the same method; else 404.
+     */
+    private <T> Uni<RestResponse<T>> toSource(String name, String rest) {
+        return reader.sourceOfBinary(name).map(source -> {
+            if (source.isEmpty()) {
                 throw ProblemException.unknownPackage(name);
             }
-            return reader.meta(name).map(meta -> metadata(name, meta));
+            return RestResponse.ResponseBuilder.<T>create(308)
+                    .location(java.net.URI.create("/api/v1/packages/" + source.get() + rest))
+                    .header("X-Binary-Package-Of", source.get()).build();
         });
     }
 
@@ -96,6 +113,7 @@ public class PackageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Envelope")))
     @APIResponse(responseCode = "202", description = "Known package whose document nobody fetched yet: the worker was asked and did not answer within fp.cold-page.wait; retry after Retry-After seconds")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "308", description = "A binary (sub-)package: Location is its source package's document")
     @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown package or connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<String>> document(@RestPath String name, @RestPath String connector,
@@ -109,7 +127,7 @@ public class PackageResource {
             }
             return reader.isKnown(name).flatMap(known -> {
                 if (!known) {
-                    throw ProblemException.unknownPackage(name);
+                    return PackageResource.this.<String>toSource(name, "/" + c.id());
                 }
                 return coldPages.fill(name, c).map(filled -> filled
                         .map(doc -> documentResponse(doc, ifNoneMatch))
@@ -154,9 +172,13 @@ public class PackageResource {
         return item;
     }
 
-    private ObjectNode metadata(String name, Map<String, String> meta) {
+    private ObjectNode metadata(String name, Map<String, String> meta, java.util.Optional<String> state) {
         ObjectNode out = mapper.createObjectNode();
         out.put("name", name);
+        // where it ships and whether it was retired (known from the repositories; absent before the first discovery)
+        JsonNode s = state.map(this::json).orElse(null);
+        out.set("branches", s != null && s.has("branches") ? s.get("branches") : mapper.createArrayNode());
+        out.put("retired", s != null && s.path("retired").asBoolean(false));
         ObjectNode connectors = out.putObject("connectors");
         for (ConnectorName c : ConnectorName.values()) {
             ObjectNode entry = connectors.putObject(c.id());
@@ -181,6 +203,14 @@ public class PackageResource {
             }
         }
         return out;
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static String connectorIds() {

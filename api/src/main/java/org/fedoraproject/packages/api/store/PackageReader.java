@@ -48,6 +48,34 @@ public class PackageReader {
         return redis.execute("ZSCORE", RedisLayout.KNOWN_PACKAGES, pkg).map(r -> r != null);
     }
 
+    /** The source package a binary (sub-)package is built from, over all branches; empty when none is. */
+    public Uni<Optional<String>> sourceOfBinary(String binary) {
+        return redis.execute("HGET", RedisLayout.BINARIES, binary).map(r -> Optional.ofNullable(r).map(Response::toString));
+    }
+
+    /** The package's state JSON ({@code {"branches","retired","via"}}); empty before the first discovery. */
+    public Uni<Optional<String>> state(String pkg) {
+        return redis.execute("HGET", RedisLayout.PACKAGE_STATES, pkg).map(r -> Optional.ofNullable(r).map(Response::toString));
+    }
+
+    /** The bootstrap's hash, the known packages and how many have an overview. */
+    public Uni<Catalog> catalog() {
+        Uni<Map<String, String>> bootstrap = redis.execute("HGETALL", RedisLayout.BOOTSTRAP).map(r -> {
+            Map<String, String> fields = new HashMap<>();
+            if (r != null) {
+                r.getKeys().forEach(k -> fields.put(k, r.get(k).toString()));
+            }
+            return fields;
+        });
+        Uni<Long> known = redis.execute("ZCARD", RedisLayout.KNOWN_PACKAGES).map(Response::toLong);
+        Uni<Long> described = redis.execute("HLEN", RedisLayout.PACKAGE_SUMMARIES).map(Response::toLong);
+        return Uni.combine().all().unis(bootstrap, known, described).asTuple()
+                .map(t -> new Catalog(t.getItem1(), t.getItem2(), t.getItem3()));
+    }
+
+    public record Catalog(Map<String, String> bootstrap, long known, long withOverview) {
+    }
+
     /** The metadata hash of a package: field → value (see {@link RedisLayout.MetaField}). */
     public Uni<Map<String, String>> meta(String pkg) {
         return redis.execute("HGETALL", RedisLayout.meta(pkg)).map(r -> {

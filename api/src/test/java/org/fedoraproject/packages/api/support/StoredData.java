@@ -44,4 +44,17 @@ public final class StoredData {
         redis.hash(String.class).hset(RedisLayout.PACKAGE_SUMMARIES, pkg,
                 "{\"name\":\"" + pkg + "\",\"summary\":\"" + summary + "\",\"version\":\"" + version + "\"}");
     }
+
+    /** As discovery writes them: a binary → source entry of the index. */
+    public void binary(String binary, String source) {
+        redis.hash(String.class).hset(RedisLayout.BINARIES, binary, source);
+    }
+
+    public void state(String pkg, String stateJson) {
+        redis.hash(String.class).hset(RedisLayout.PACKAGE_STATES, pkg, stateJson);
+    }
+
+    public void bootstrap(java.util.Map<String, String> fields) {
+        redis.hash(String.class).hset(RedisLayout.BOOTSTRAP, fields);
+    }
 }
