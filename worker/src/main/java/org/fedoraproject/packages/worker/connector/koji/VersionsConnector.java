@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
@@ -70,13 +70,12 @@ public class VersionsConnector implements Connector {
     private final String kojiWeb;
     private final String bodhiWeb;
 
-    public VersionsConnector(Koji koji, KojiPackageIds packageIds, Bodhi bodhi, @ConfigProperty(name = "fp.links.koji") String kojiWeb,
-            @ConfigProperty(name = "fp.links.bodhi") String bodhiWeb) {
+    public VersionsConnector(Koji koji, KojiPackageIds packageIds, Bodhi bodhi, WorkerConfig config) {
         this.koji = koji;
         this.packageIds = packageIds;
         this.bodhi = bodhi;
-        this.kojiWeb = Urls.trimmed(kojiWeb);
-        this.bodhiWeb = Urls.trimmed(bodhiWeb);
+        this.kojiWeb = Urls.trimmed(config.links().koji());
+        this.bodhiWeb = Urls.trimmed(config.links().bodhi());
     }
 
     @Override
