@@ -42,6 +42,9 @@ class BusToRedisTest {
     String deadLetterQueue;
     @ConfigProperty(name = "mp.messaging.incoming.refresh-requests.dead-letter-queue-name")
     String refreshDeadLetterQueue;
+    /** fedora-packages.<instance>.refresh: the instance the test JVM runs as (test, or as -D%test.fp.instance says). */
+    @ConfigProperty(name = "mp.messaging.incoming.refresh-requests.routing-keys")
+    String refreshRoutingKey;
 
     private Bus bus;
 
@@ -124,10 +127,10 @@ class BusToRedisTest {
         MdapiStubs.serve(wm, "/rawhide/pkg/curl", curl);
         MdapiStubs.serve(wm, "/rawhide/srcpkg/curl", curl);
 
-        bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": [\"weather\"]}");
-        bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": \"ci\"}");
-        bus.publish("fedora-packages.test.refresh", "{\"package\": 12345}");
-        bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": [\"overview\"]}");
+        bus.publish(refreshRoutingKey, "{\"package\": \"curl\", \"connectors\": [\"weather\"]}");
+        bus.publish(refreshRoutingKey, "{\"package\": \"curl\", \"connectors\": \"ci\"}");
+        bus.publish(refreshRoutingKey, "{\"package\": 12345}");
+        bus.publish(refreshRoutingKey, "{\"package\": \"curl\", \"connectors\": [\"overview\"]}");
 
         // bad requests land in the refresh queue's own dead-letter queue, each with its reason
         assertThat(reason(bus.take(refreshDeadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("unknown connector 'weather'");
