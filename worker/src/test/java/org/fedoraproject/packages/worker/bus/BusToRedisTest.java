@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
+import org.fedoraproject.packages.worker.refresh.Priority;
 import org.fedoraproject.packages.worker.support.Bus;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
@@ -198,7 +199,9 @@ class BusToRedisTest {
     }
 
     private double queued() {
-        var counter = meters.find("fp.scheduler.requests").tags("upstream", "mdapi", "result", "queued").counter();
+        // the event's counter: refresh requests (cold-page priority) count under the same upstream and result
+        var counter = meters.find("fp.scheduler.requests")
+                .tags("upstream", "mdapi", "priority", Priority.EVENT.id(), "result", "queued").counter();
         return counter == null ? 0 : counter.count();
     }
 
