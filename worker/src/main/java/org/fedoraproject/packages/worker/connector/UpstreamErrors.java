@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /** Turns what HTTP clients and fault tolerance throw into {@link UpstreamException}s. */
 public final class UpstreamErrors {
@@ -20,15 +19,14 @@ public final class UpstreamErrors {
     }
 
     /**
-     * @param fallbackUpstream named in the error when the failure does not say which upstream it came
-     *                         from (fault-tolerance exceptions do: "Timeout[…connector.mdapi.Mdapi#srcpkg]")
+     * @param upstream named in the error. An {@link UpstreamException} already names its own and is
+     *                 returned as it is: each upstream class classifies what its calls and their
+     *                 protections throw, so a connector that calls two upstreams records the right one.
      */
-    public static UpstreamException classify(String fallbackUpstream, Throwable t) {
+    public static UpstreamException classify(String upstream, Throwable t) {
         if (t instanceof UpstreamException u) {
             return u;
         }
-        String upstream = t instanceof FaultToleranceException
-                ? upstreamNamedIn(t.getMessage(), fallbackUpstream) : fallbackUpstream;
         if (t instanceof WebApplicationException w && w.getResponse() != null) {
             int status = w.getResponse().getStatus();
             UpstreamException.Kind kind = status >= 500 || status == 429
@@ -54,18 +52,6 @@ public final class UpstreamErrors {
         }
         return UpstreamException.of(UpstreamException.Kind.SERVER_ERROR, upstream, String.valueOf(t), t);
     }
-
-    /** "Timeout[org.….connector.mdapi.Mdapi#srcpkg] timed out" → "mdapi". */
-    static String upstreamNamedIn(String message, String fallback) {
-        if (message == null) {
-            return fallback;
-        }
-        java.util.regex.Matcher m = FT_GUARDED_METHOD.matcher(message);
-        return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : fallback;
-    }
-
-    private static final java.util.regex.Pattern FT_GUARDED_METHOD =
-            java.util.regex.Pattern.compile("\\.connector\\.[a-z]+\\.([A-Za-z]+)#");
 
     /**
      * The upstream's circuit breaker is open or its bulkhead full: nothing was asked, so the request

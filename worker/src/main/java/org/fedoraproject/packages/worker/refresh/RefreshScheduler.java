@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.Connectors;
 import org.fedoraproject.packages.worker.connector.UpstreamErrors;
@@ -43,7 +44,7 @@ public class RefreshScheduler {
     private final SourcePackages sourcePackages;
     private final KnownNames known;
     private final RefreshMetrics metrics;
-    private final SchedulerConfig config;
+    private final WorkerConfig.Scheduler config;
     private final Vertx vertx;
     private final String owner = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
@@ -51,14 +52,14 @@ public class RefreshScheduler {
     private final List<Long> timers = new ArrayList<>();
 
     public RefreshScheduler(RefreshQueue queue, Refresher refresher, Connectors connectors, SourcePackages sourcePackages,
-            KnownNames known, RefreshMetrics metrics, SchedulerConfig config, Vertx vertx) {
+            KnownNames known, RefreshMetrics metrics, WorkerConfig workerConfig, Vertx vertx) {
         this.queue = queue;
         this.refresher = refresher;
         this.connectors = connectors;
         this.sourcePackages = sourcePackages;
         this.known = known;
         this.metrics = metrics;
-        this.config = config;
+        this.config = workerConfig.scheduler();
         this.vertx = vertx;
         Set<String> upstreams = new TreeSet<>();
         connectors.all().forEach(c -> upstreams.add(c.upstream()));

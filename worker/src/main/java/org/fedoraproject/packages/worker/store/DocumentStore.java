@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
 
@@ -35,11 +36,10 @@ public class DocumentStore {
     private final LuaScript write;
     private final LuaScript recordError;
 
-    public DocumentStore(ReactiveRedisDataSource redis, ObjectMapper mapper,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.instance") String instance) {
+    public DocumentStore(ReactiveRedisDataSource redis, ObjectMapper mapper, WorkerConfig config) {
         this.redis = redis;
         this.mapper = mapper;
-        this.channel = RedisLayout.refreshedChannel(instance);
+        this.channel = RedisLayout.refreshedChannel(config.instance());
         this.write = LuaScript.load("write-document.lua");
         this.recordError = LuaScript.load("record-error.lua");
     }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
+import org.fedoraproject.packages.worker.refresh.Priority;
 import org.fedoraproject.packages.worker.support.Bus;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
@@ -42,6 +43,9 @@ class BusToRedisTest {
     String deadLetterQueue;
     @ConfigProperty(name = "mp.messaging.incoming.refresh-requests.dead-letter-queue-name")
     String refreshDeadLetterQueue;
+    /** fedora-packages.<instance>.refresh: the instance the test JVM runs as (test, or as -D%test.fp.instance says). */
+    @ConfigProperty(name = "mp.messaging.incoming.refresh-requests.routing-keys")
+    String refreshRoutingKey;
 
     private Bus bus;
 
@@ -124,10 +128,10 @@ class BusToRedisTest {
         MdapiStubs.serve(wm, "/rawhide/pkg/curl", curl);
         MdapiStubs.serve(wm, "/rawhide/srcpkg/curl", curl);
 
-        bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": [\"weather\"]}");
-        bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": \"ci\"}");
-        bus.publish("fedora-packages.test.refresh", "{\"package\": 12345}");
-        bus.publish("fedora-packages.test.refresh", "{\"package\": \"curl\", \"connectors\": [\"overview\"]}");
+        bus.publish(refreshRoutingKey, "{\"package\": \"curl\", \"connectors\": [\"weather\"]}");
+        bus.publish(refreshRoutingKey, "{\"package\": \"curl\", \"connectors\": \"ci\"}");
+        bus.publish(refreshRoutingKey, "{\"package\": 12345}");
+        bus.publish(refreshRoutingKey, "{\"package\": \"curl\", \"connectors\": [\"overview\"]}");
 
         // bad requests land in the refresh queue's own dead-letter queue, each with its reason
         assertThat(reason(bus.take(refreshDeadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("unknown connector 'weather'");
@@ -195,7 +199,9 @@ class BusToRedisTest {
     }
 
     private double queued() {
-        var counter = meters.find("fp.scheduler.requests").tags("upstream", "mdapi", "result", "queued").counter();
+        // the event's counter: refresh requests (cold-page priority) count under the same upstream and result
+        var counter = meters.find("fp.scheduler.requests")
+                .tags("upstream", "mdapi", "priority", Priority.EVENT.id(), "result", "queued").counter();
         return counter == null ? 0 : counter.count();
     }
 

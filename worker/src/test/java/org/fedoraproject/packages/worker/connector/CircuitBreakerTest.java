@@ -12,24 +12,28 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.worker.connector.koschei.Koschei;
+import org.fedoraproject.packages.worker.connector.koschei.KoscheiGuard;
 import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-upstream circuit breaker configured in application.properties: after enough failures the
- * worker stops calling a failing upstream for a while, and records that as "unavailable".
+ * The circuit breaker of an upstream (one per upstream, named after it, on its guard): after enough
+ * failures the worker stops calling a failing upstream for a while, and records that as "unavailable".
  */
 @QuarkusTest
 @TestProfile(CircuitBreakerTest.LowThreshold.class)
 @QuarkusTestResource(WireMockUpstreams.class)
 class CircuitBreakerTest {
-    private static final String KOSCHEI = "org.fedoraproject.packages.worker.connector.koschei.Koschei";
+    private static final String KOSCHEI = KoscheiGuard.class.getName();
 
     public static class LowThreshold implements QuarkusTestProfile {
         @Override
@@ -44,10 +48,13 @@ class CircuitBreakerTest {
     Refresher refresher;
     @Inject
     RedisDataSource redis;
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     @Test
     void aFailingUpstreamIsLeftAloneOnceItsCircuitOpens() throws Exception {
         redis.execute("FLUSHDB");
+        breakers.reset(Koschei.UPSTREAM);
         var wm = WireMockUpstreams.server();
         wm.resetAll();
         wm.stubFor(get(urlPathEqualTo("/koschei/api/v1/packages")).willReturn(aResponse().withStatus(503)));
@@ -58,6 +65,7 @@ class CircuitBreakerTest {
         }
         int callsBefore = wm.findAll(getRequestedFor(urlPathEqualTo("/koschei/api/v1/packages"))).size();
         assertThat(callsBefore).isEqualTo(4);
+        assertThat(breakers.currentState(Koschei.UPSTREAM)).isEqualTo(CircuitBreakerState.OPEN);
 
         // not called, so the request is kept for later (the scheduler requeues it and pauses the lane)
         assertThat(refresher.refresh("rnv", ConnectorName.CI).await().indefinitely()).isEqualTo(Outcome.DEFERRED);

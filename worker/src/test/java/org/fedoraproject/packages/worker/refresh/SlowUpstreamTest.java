@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.worker.connector.koschei.KoscheiGuard;
 import org.fedoraproject.packages.worker.support.WireMockUpstreams;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SlowUpstreamTest.PatientKoschei.class)
 @QuarkusTestResource(WireMockUpstreams.class)
 class SlowUpstreamTest {
-    private static final String KOSCHEI = "org.fedoraproject.packages.worker.connector.koschei.Koschei";
+    private static final String KOSCHEI = KoscheiGuard.class.getName();
 
     /** Koschei's timeout above its 20 s answers, so its lane really is busy for 20 s. */
     public static class PatientKoschei implements QuarkusTestProfile {

@@ -13,6 +13,7 @@ public class ProductionCaches implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "%test.quarkus.cache.caffeine.mdapi-branches.expire-after-write", "PT10M",
-                "%test.quarkus.cache.caffeine.koji-package-ids.expire-after-write", "PT10M");
+                "%test.quarkus.cache.caffeine.koji-package-ids.expire-after-write", "PT10M",
+                "%test.quarkus.cache.caffeine.bodhi-active-releases.expire-after-write", "PT10M");
     }
 }

@@ -1,19 +1,13 @@
 package org.fedoraproject.packages.worker.connector.anitya;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
 import org.fedoraproject.packages.worker.connector.UpstreamErrors;
@@ -21,25 +15,22 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
 import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
- * The Anitya upstream with its protections (tuned in application.properties under
- * {@code quarkus.fault-tolerance."...Anitya".*}).
+ * The Anitya upstream: every call goes through {@link AnityaGuard}'s protections, and every failure
+ * comes out as an {@link UpstreamException} naming anitya.
  */
 @ApplicationScoped
-@Timeout(15_000) // milliseconds: the unit stays when application.properties overrides the value
-@Retry(maxRetries = 2, delay = 300, retryOn = {UpstreamException.Retryable.class, TimeoutException.class})
-@ExponentialBackoff
-@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
-        failOn = {UpstreamException.Retryable.class, TimeoutException.class})
-@Bulkhead(value = 4, waitingTaskQueue = 1000)
 public class Anitya {
     public static final String UPSTREAM = "anitya";
     static final String DISTRIBUTION = "Fedora";
 
     private final AnityaClient client;
+    private final AnityaGuard guard;
     private final String baseUrl;
 
-    public Anitya(@RestClient AnityaClient client, @ConfigProperty(name = "quarkus.rest-client.anitya.url") String baseUrl) {
+    public Anitya(@RestClient AnityaClient client, AnityaGuard guard,
+            @ConfigProperty(name = "quarkus.rest-client.anitya.url") String baseUrl) {
         this.client = client;
+        this.guard = guard;
         this.baseUrl = Urls.trimmed(baseUrl);
     }
 
@@ -51,13 +42,18 @@ public class Anitya {
 
     /** The page of Fedora package mappings named so ({@code {"items": [...], "total_items": n}}). */
     public Uni<JsonNode> fedoraPackage(String packageName) {
-        return client.packages(packageName, DISTRIBUTION)
+        return guarded(() -> client.packages(packageName, DISTRIBUTION)
                 .map(body -> JsonBodies.parse(UPSTREAM, body))
-                .onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t));
+                .onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t)));
     }
 
     /** The projects named so in that ecosystem (one at most); empty when Anitya answers 404. */
     public Uni<Optional<JsonNode>> project(String name, String ecosystem) {
-        return JsonBodies.optional(UPSTREAM, client.projects(name, ecosystem));
+        return guarded(() -> JsonBodies.optional(UPSTREAM, client.projects(name, ecosystem)));
+    }
+
+    /** What the protections throw themselves (timeout, open circuit, full bulkhead) is named here. */
+    private <T> Uni<T> guarded(Supplier<Uni<T>> call) {
+        return guard.call(call).onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t));
     }
 }

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
@@ -57,10 +57,10 @@ public class UpstreamConnector implements Connector {
     private final Mdapi mdapi;
     private final String webBase;
 
-    public UpstreamConnector(Anitya anitya, Mdapi mdapi, @ConfigProperty(name = "fp.links.anitya") String webBase) {
+    public UpstreamConnector(Anitya anitya, Mdapi mdapi, WorkerConfig config) {
         this.anitya = anitya;
         this.mdapi = mdapi;
-        this.webBase = Urls.trimmed(webBase);
+        this.webBase = Urls.trimmed(config.links().anitya());
     }
 
     @Override

@@ -1,19 +1,13 @@
 package org.fedoraproject.packages.worker.connector.bodhi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
 import org.fedoraproject.packages.worker.connector.UpstreamErrors;
@@ -21,26 +15,23 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
 import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
- * The Bodhi upstream with its protections (tuned in application.properties under
- * {@code quarkus.fault-tolerance."...Bodhi".*}). Used by the updates and versions connectors.
+ * The Bodhi upstream, used by the updates and versions connectors: every call goes through
+ * {@link BodhiGuard}'s protections, and every failure comes out as an {@link UpstreamException} naming
+ * bodhi.
  */
 @ApplicationScoped
-@Timeout(15_000) // milliseconds: the unit stays when application.properties overrides the value
-@Retry(maxRetries = 2, delay = 300, retryOn = {UpstreamException.Retryable.class, TimeoutException.class})
-@ExponentialBackoff
-@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
-        failOn = {UpstreamException.Retryable.class, TimeoutException.class})
-// one worker's lane (8 entries, each fanning out) must not queue behind its own cap
-@Bulkhead(value = 16, waitingTaskQueue = 1000)
 public class Bodhi {
     public static final String UPSTREAM = "bodhi";
     static final List<String> ACTIVE_STATES = List.of("current", "pending", "frozen");
 
     private final BodhiClient client;
+    private final BodhiGuard guard;
     private final String baseUrl;
 
-    public Bodhi(@RestClient BodhiClient client, @ConfigProperty(name = "quarkus.rest-client.bodhi.url") String baseUrl) {
+    public Bodhi(@RestClient BodhiClient client, BodhiGuard guard,
+            @ConfigProperty(name = "quarkus.rest-client.bodhi.url") String baseUrl) {
         this.client = client;
+        this.guard = guard;
         this.baseUrl = Urls.trimmed(baseUrl);
     }
 
@@ -50,9 +41,9 @@ public class Bodhi {
 
     /** One page of the active releases (current, pending, frozen). */
     public Uni<JsonNode> activeReleases(int page) {
-        return JsonBodies.optional(UPSTREAM, client.releases(ACTIVE_STATES, 100, page))
+        return guarded(() -> JsonBodies.optional(UPSTREAM, client.releases(ACTIVE_STATES, 100, page))
                 .map(found -> found.orElseThrow(() -> UpstreamException.of(UpstreamException.Kind.CLIENT_ERROR,
-                        UPSTREAM, "/releases/ answered 404", null)));
+                        UPSTREAM, "/releases/ answered 404", null))));
     }
 
     /**
@@ -63,10 +54,10 @@ public class Bodhi {
      * a {@code 200} with {@code total: 0}, which is returned as it is.
      */
     public Uni<Optional<JsonNode>> updates(String packageName, int rows) {
-        return client.updates(packageName, rows, 1)
+        return guarded(() -> client.updates(packageName, rows, 1)
                 .map(body -> Optional.of(JsonBodies.parse(UPSTREAM, body)))
                 .onFailure(t -> UpstreamErrors.isNotFound(t) || isUnknownPackage(t)).recoverWithItem(Optional.empty())
-                .onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t));
+                .onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t)));
     }
 
     /** Bodhi's validation error for a {@code packages} value it has no package for. */
@@ -86,5 +77,10 @@ public class Bodhi {
         } catch (RuntimeException unreadable) {
             return false; // another 400 (or no body to read): a client error, not "unknown package"
         }
+    }
+
+    /** What the protections throw themselves (timeout, open circuit, full bulkhead) is named here. */
+    private <T> Uni<T> guarded(Supplier<Uni<T>> call) {
+        return guard.call(call).onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t));
     }
 }

@@ -9,8 +9,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
@@ -43,9 +43,9 @@ public class UpdatesConnector implements Connector {
     private final Bodhi bodhi;
     private final String webBase;
 
-    public UpdatesConnector(Bodhi bodhi, @ConfigProperty(name = "fp.links.bodhi") String webBase) {
+    public UpdatesConnector(Bodhi bodhi, WorkerConfig config) {
         this.bodhi = bodhi;
-        this.webBase = Urls.trimmed(webBase);
+        this.webBase = Urls.trimmed(config.links().bodhi());
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
@@ -58,9 +58,9 @@ public class BugsConnector implements Connector {
     private final Bugzilla bugzilla;
     private final String webBase;
 
-    public BugsConnector(Bugzilla bugzilla, @ConfigProperty(name = "fp.links.bugzilla") String webBase) {
+    public BugsConnector(Bugzilla bugzilla, WorkerConfig config) {
         this.bugzilla = bugzilla;
-        this.webBase = Urls.trimmed(webBase);
+        this.webBase = Urls.trimmed(config.links().bugzilla());
     }
 
     @Override

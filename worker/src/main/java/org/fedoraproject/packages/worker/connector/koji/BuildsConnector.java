@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.Urls;
@@ -33,10 +33,10 @@ public class BuildsConnector implements Connector {
     private final KojiPackageIds packageIds;
     private final String kojiWeb;
 
-    public BuildsConnector(Koji koji, KojiPackageIds packageIds, @ConfigProperty(name = "fp.links.koji") String kojiWeb) {
+    public BuildsConnector(Koji koji, KojiPackageIds packageIds, WorkerConfig config) {
         this.koji = koji;
         this.packageIds = packageIds;
-        this.kojiWeb = Urls.trimmed(kojiWeb);
+        this.kojiWeb = Urls.trimmed(config.links().koji());
     }
 
     @Override

@@ -1,43 +1,29 @@
 package org.fedoraproject.packages.worker.connector.koji;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.UpstreamErrors;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
 import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
- * The Koji hub with its protections (tuned in application.properties under
- * {@code quarkus.fault-tolerance."...Koji".*}). Each method is one HTTP request (one XML-RPC call, or one
- * {@code system.multicall} of several), protected as a whole, encoded the way
- * Koji's own client does (keyword arguments as a trailing struct with {@code __starstar}). Faults
- * and bodies that are not XML-RPC are not retried; timeouts, 5xx and dropped connections are.
+ * The Koji hub. Each method is one HTTP request (one XML-RPC call, or one {@code system.multicall} of
+ * several), encoded the way Koji's own client does (keyword arguments as a trailing struct with
+ * {@code __starstar}) and decoded under {@link KojiGuard}'s protections as a whole: faults and bodies
+ * that are not XML-RPC are not retried; timeouts, 5xx and dropped connections are. Every failure comes
+ * out as an {@link UpstreamException} naming koji.
  */
 @ApplicationScoped
-@Timeout(20_000) // milliseconds: the unit stays when application.properties overrides the value
-@Retry(maxRetries = 2, delay = 500, retryOn = {UpstreamException.Retryable.class, TimeoutException.class})
-@ExponentialBackoff
-@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
-        failOn = {UpstreamException.Retryable.class, TimeoutException.class})
-// 16 calls at once: one worker's Koji lane (8 entries, each fanning out) must not queue behind itself;
-// the hub serves thousands of builders, so 16 from one worker is modest
-@Bulkhead(value = 16, waitingTaskQueue = 1000)
 public class Koji {
     public static final String UPSTREAM = "koji";
     /**
@@ -52,10 +38,13 @@ public class Koji {
             Pattern.compile("(?:.*: )?No such (?:tagInfo|entry in table tag): '?([^']*)'?");
 
     private final KojiClient client;
+    private final KojiGuard guard;
     private final String hubUrl;
 
-    public Koji(@RestClient KojiClient client, @ConfigProperty(name = "quarkus.rest-client.koji.url") String hubUrl) {
+    public Koji(@RestClient KojiClient client, KojiGuard guard,
+            @ConfigProperty(name = "quarkus.rest-client.koji.url") String hubUrl) {
         this.client = client;
+        this.guard = guard;
         this.hubUrl = Urls.trimmed(hubUrl);
     }
 
@@ -66,15 +55,15 @@ public class Koji {
 
     /** {@code getPackageID(name)}: the package's id, or empty when Koji has no such package (nil). */
     public Uni<Optional<Long>> getPackageID(String name) {
-        return call("getPackageID", List.of(name)).map(v -> {
+        return guarded(() -> call("getPackageID", List.of(name)).map(v -> {
             if (v == null) {
-                return Optional.empty();
+                return Optional.<Long>empty();
             }
             if (v instanceof Long id) {
                 return Optional.of(id);
             }
             throw shape("getPackageID", "an int or nil", v);
-        });
+        }));
     }
 
     /**
@@ -88,7 +77,7 @@ public class Koji {
         Map<String, Object> kwargs = new LinkedHashMap<>();
         kwargs.put("packageID", packageId);
         kwargs.put("queryOpts", queryOpts);
-        return call("listBuilds", List.of(XmlRpc.kwargs(kwargs))).map(v -> structs("listBuilds", v));
+        return guarded(() -> call("listBuilds", List.of(XmlRpc.kwargs(kwargs))).map(v -> structs("listBuilds", v)));
     }
 
     /**
@@ -114,7 +103,7 @@ public class Koji {
         kwargs.put("latest", true);
         XmlRpc.Kwargs options = XmlRpc.kwargs(kwargs);
         List<XmlRpc.Call> calls = tags.stream().map(tag -> new XmlRpc.Call("listTagged", List.of(tag, options))).toList();
-        return post(XmlRpc.multicall(calls)).map(response -> {
+        return guarded(() -> post(XmlRpc.multicall(calls)).map(response -> {
             List<XmlRpc.Result> results = XmlRpc.decodeMulticall(UPSTREAM, response, calls.size());
             List<List<Map<String, Object>>> out = new ArrayList<>(results.size());
             for (int i = 0; i < results.size(); i++) {
@@ -129,7 +118,7 @@ public class Koji {
                 }
             }
             return out;
-        });
+        }));
     }
 
     /**
@@ -148,6 +137,11 @@ public class Koji {
 
     private Uni<String> post(String methodCall) {
         return client.call(methodCall).onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t));
+    }
+
+    /** What the protections throw themselves (timeout, open circuit, full bulkhead) is named here. */
+    private <T> Uni<T> guarded(Supplier<Uni<T>> request) {
+        return guard.call(request).onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,13 +1,12 @@
 package org.fedoraproject.packages.worker.connector.koji;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,8 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
@@ -39,6 +38,8 @@ public class VersionsConnector implements Connector {
     private static final Set<String> ACTIVE = Set.of("current", "pending", "frozen");
     private static final Pattern NUMBERED = Pattern.compile("(?:F|EPEL-|EL-)(\\d+)(?:\\.(\\d+))?");
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?");
+    /** Kept for {@code quarkus.cache.caffeine.bodhi-active-releases.expire-after-write}. */
+    static final String RELEASES_CACHE = "bodhi-active-releases";
 
     public record Build(String nvr, String version, String release, Long epoch, Long buildId, String buildUrl,
             String updateUrl) {
@@ -68,19 +69,13 @@ public class VersionsConnector implements Connector {
     private final Bodhi bodhi;
     private final String kojiWeb;
     private final String bodhiWeb;
-    private final Duration releaseListTtl;
-    private volatile List<ActiveRelease> releases = List.of();
-    private volatile Instant releasesFetchedAt = Instant.EPOCH;
 
-    public VersionsConnector(Koji koji, KojiPackageIds packageIds, Bodhi bodhi, @ConfigProperty(name = "fp.links.koji") String kojiWeb,
-            @ConfigProperty(name = "fp.links.bodhi") String bodhiWeb,
-            @ConfigProperty(name = "fp.versions.release-list-ttl", defaultValue = "PT10M") Duration releaseListTtl) {
+    public VersionsConnector(Koji koji, KojiPackageIds packageIds, Bodhi bodhi, WorkerConfig config) {
         this.koji = koji;
         this.packageIds = packageIds;
         this.bodhi = bodhi;
-        this.kojiWeb = Urls.trimmed(kojiWeb);
-        this.bodhiWeb = Urls.trimmed(bodhiWeb);
-        this.releaseListTtl = releaseListTtl;
+        this.kojiWeb = Urls.trimmed(config.links().koji());
+        this.bodhiWeb = Urls.trimmed(config.links().bodhi());
     }
 
     @Override
@@ -175,11 +170,12 @@ public class VersionsConnector implements Connector {
                 nvr == null ? null : bodhiWeb + "/updates/?builds=" + URLEncoder.encode(nvr, StandardCharsets.UTF_8));
     }
 
-    /** Bodhi's active releases, shown ones only, in display order; kept for a while (they change a few times a year). */
+    /**
+     * Bodhi's active releases, shown ones only, in display order. They change a few times a year, so
+     * they are cached; a failed or unusable answer is not, and concurrent refreshes share one request.
+     */
+    @CacheResult(cacheName = RELEASES_CACHE)
     Uni<List<ActiveRelease>> activeReleases() {
-        if (!releases.isEmpty() && releasesFetchedAt.plus(releaseListTtl).isAfter(Instant.now())) {
-            return Uni.createFrom().item(releases);
-        }
         return bodhi.activeReleases(1).flatMap(first -> {
             int pages = Math.min(Math.max(first.path("pages").asInt(1), 1), MAX_PAGES);
             return Multi.createFrom().range(2, pages + 1)
@@ -197,9 +193,6 @@ public class VersionsConnector implements Connector {
                         }
                         return shown;
                     });
-        }).invoke(list -> {
-            releases = list;
-            releasesFetchedAt = Instant.now();
         });
     }
 

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
@@ -51,11 +51,10 @@ public class CiConnector implements Connector {
     private final String koscheiWeb;
     private final String kojiWeb;
 
-    public CiConnector(Koschei koschei, @ConfigProperty(name = "fp.links.koschei") String koscheiWeb,
-            @ConfigProperty(name = "fp.links.koji") String kojiWeb) {
+    public CiConnector(Koschei koschei, WorkerConfig config) {
         this.koschei = koschei;
-        this.koscheiWeb = Urls.trimmed(koscheiWeb);
-        this.kojiWeb = Urls.trimmed(kojiWeb);
+        this.koscheiWeb = Urls.trimmed(config.links().koschei());
+        this.kojiWeb = Urls.trimmed(config.links().koji());
     }
 
     @Override

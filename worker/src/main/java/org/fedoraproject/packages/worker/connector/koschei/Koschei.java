@@ -1,18 +1,12 @@
 package org.fedoraproject.packages.worker.connector.koschei;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fedoraproject.packages.worker.connector.JsonBodies;
 import org.fedoraproject.packages.worker.connector.UpstreamErrors;
@@ -20,24 +14,21 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
 import org.fedoraproject.packages.worker.connector.Urls;
 
 /**
- * The Koschei upstream with its protections (tuned in application.properties under
- * {@code quarkus.fault-tolerance."...Koschei".*}).
+ * The Koschei upstream: every call goes through {@link KoscheiGuard}'s protections, and every failure
+ * comes out as an {@link UpstreamException} naming koschei.
  */
 @ApplicationScoped
-@Timeout(15_000) // milliseconds: the unit stays when application.properties overrides the value
-@Retry(maxRetries = 2, delay = 300, retryOn = {UpstreamException.Retryable.class, TimeoutException.class})
-@ExponentialBackoff
-@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
-        failOn = {UpstreamException.Retryable.class, TimeoutException.class})
-@Bulkhead(value = 4, waitingTaskQueue = 1000)
 public class Koschei {
     public static final String UPSTREAM = "koschei";
 
     private final KoscheiClient client;
+    private final KoscheiGuard guard;
     private final String baseUrl;
 
-    public Koschei(@RestClient KoscheiClient client, @ConfigProperty(name = "quarkus.rest-client.koschei.url") String baseUrl) {
+    public Koschei(@RestClient KoscheiClient client, KoscheiGuard guard,
+            @ConfigProperty(name = "quarkus.rest-client.koschei.url") String baseUrl) {
         this.client = client;
+        this.guard = guard;
         this.baseUrl = Urls.trimmed(baseUrl);
     }
 
@@ -47,8 +38,13 @@ public class Koschei {
 
     /** The package in each collection ({@code [{"name", "collection", "state", "last_complete_build"}]}). */
     public Uni<JsonNode> packages(String packageName) {
-        return client.packages(packageName)
+        return guarded(() -> client.packages(packageName)
                 .map(body -> JsonBodies.parse(UPSTREAM, body))
-                .onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t));
+                .onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t)));
+    }
+
+    /** What the protections throw themselves (timeout, open circuit, full bulkhead) is named here. */
+    private <T> Uni<T> guarded(Supplier<Uni<T>> call) {
+        return guard.call(call).onFailure().transform(t -> UpstreamErrors.classify(UPSTREAM, t));
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.Parallel;
@@ -51,11 +51,10 @@ public class DependenciesConnector implements Connector {
     private final PackageLocator locator;
     private final int fanOut;
 
-    public DependenciesConnector(Mdapi mdapi, PackageLocator locator,
-            @ConfigProperty(name = "fp.connector.fan-out", defaultValue = "4") int fanOut) {
+    public DependenciesConnector(Mdapi mdapi, PackageLocator locator, WorkerConfig config) {
         this.mdapi = mdapi;
         this.locator = locator;
-        this.fanOut = fanOut;
+        this.fanOut = config.connector().fanOut();
     }
 
     @Override

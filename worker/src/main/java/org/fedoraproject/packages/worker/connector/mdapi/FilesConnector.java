@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.Parallel;
@@ -36,11 +36,10 @@ public class FilesConnector implements Connector {
     private final PackageLocator locator;
     private final int fanOut;
 
-    public FilesConnector(Mdapi mdapi, PackageLocator locator,
-            @ConfigProperty(name = "fp.connector.fan-out", defaultValue = "4") int fanOut) {
+    public FilesConnector(Mdapi mdapi, PackageLocator locator, WorkerConfig config) {
         this.mdapi = mdapi;
         this.locator = locator;
-        this.fanOut = fanOut;
+        this.fanOut = config.connector().fanOut();
     }
 
     @Override

@@ -5,8 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.Urls;
@@ -29,9 +29,9 @@ public class MaintainersConnector implements Connector {
     private final Pagure pagure;
     private final String distGit;
 
-    public MaintainersConnector(Pagure pagure, @ConfigProperty(name = "fp.links.dist-git") String distGit) {
+    public MaintainersConnector(Pagure pagure, WorkerConfig config) {
         this.pagure = pagure;
-        this.distGit = Urls.trimmed(distGit);
+        this.distGit = Urls.trimmed(config.links().distGit());
     }
 
     @Override

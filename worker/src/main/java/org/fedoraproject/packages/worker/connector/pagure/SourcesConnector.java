@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.Parallel;
@@ -64,13 +64,11 @@ public class SourcesConnector implements Connector {
     private final int maxSpecChars;
     private final int fanOut;
 
-    public SourcesConnector(Pagure pagure, @ConfigProperty(name = "fp.links.dist-git") String distGit,
-            @ConfigProperty(name = "fp.sources.max-spec-chars", defaultValue = "200000") int maxSpecChars,
-            @ConfigProperty(name = "fp.connector.fan-out", defaultValue = "4") int fanOut) {
+    public SourcesConnector(Pagure pagure, WorkerConfig config) {
         this.pagure = pagure;
-        this.distGit = Urls.trimmed(distGit);
-        this.maxSpecChars = maxSpecChars;
-        this.fanOut = fanOut;
+        this.distGit = Urls.trimmed(config.links().distGit());
+        this.maxSpecChars = config.sources().maxSpecChars();
+        this.fanOut = config.connector().fanOut();
     }
 
     @Override

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,9 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.RedisLayout;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.connector.bodhi.Bodhi;
 import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Build;
 import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Release;
 import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Versions;
@@ -289,6 +292,21 @@ class VersionsConnectorTest extends ConnectorTestBase {
                 VersionsConnectorTest::stubEclipse2025,
                 response -> wm.stubFor(releasesPage(1).willReturn(response)),
                 failures);
+    }
+
+    @Test
+    void aBodhiTimeoutIsRecordedAsBodhisThoughTheConnectorRunsOnKojisLane() throws Exception {
+        // Bodhi's guard throws the timeout itself, outside Bodhi's calls: Bodhi still names it
+        stubEclipse2025();
+        var wm = WireMockUpstreams.server();
+        wm.stubFor(releasesPage(1).atPriority(1).willReturn(FailureChecks.commonFailures().get("timeout")));
+
+        assertThat(refresher.refresh("eclipse", ConnectorName.VERSIONS).await().indefinitely()).isEqualTo(Outcome.FAILED);
+
+        JsonNode error = MAPPER.readTree(redis.hash(String.class)
+                .hget(RedisLayout.meta("eclipse"), RedisLayout.MetaField.error(ConnectorName.VERSIONS)));
+        assertThat(error.get("kind").asText()).isEqualTo("timeout");
+        assertThat(error.get("upstream").asText()).isEqualTo(Bodhi.UPSTREAM);
     }
 
     @Test

@@ -1,0 +1,39 @@
+package org.fedoraproject.packages.worker.connector.mdapi;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.fedoraproject.packages.worker.connector.UpstreamException;
+
+/**
+ * The protections of every mdapi call: a timeout per attempt, retries with back-off, and one
+ * circuit breaker (named {@value Mdapi#UPSTREAM}) and one bulkhead for all of them, so that an open
+ * circuit pauses the upstream's whole lane and the bulkhead caps all its fetches together.
+ * Tuned per deployment under
+ * {@code quarkus.fault-tolerance."org.fedoraproject.packages.worker.connector.mdapi.MdapiGuard".*}.
+ * Only {@link Mdapi} calls it, and names its upstream in what the protections throw themselves.
+ */
+@ApplicationScoped
+@Timeout(10_000) // milliseconds: the unit stays when application.properties overrides the value
+@Retry(maxRetries = 2, delay = 200, retryOn = {UpstreamException.Retryable.class, TimeoutException.class})
+@ExponentialBackoff
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
+        failOn = {UpstreamException.Retryable.class, TimeoutException.class})
+// one worker's lane (8 entries, each fanning out to fp.connector.fan-out = 4 calls) must not queue behind
+// its own cap
+@Bulkhead(value = 32, waitingTaskQueue = 1000)
+public class MdapiGuard {
+    /** Runs the request (again on each retry) under the protections. */
+    @CircuitBreakerName(Mdapi.UPSTREAM)
+    public <T> Uni<T> call(Supplier<Uni<T>> request) {
+        return request.get();
+    }
+}
