@@ -35,8 +35,12 @@ package org.fedoraproject.packages.contract;
  *       first, then the newest branch's): where any sub-package name leads to its source's page.</li>
  *   <li>{@code packages:state} hash: known package → {@code {"branches":[…],"retired":bool,"via":…}}
  *       (where it ships; retired: it left Rawhide, or every branch, and is kept, marked).</li>
+ *   <li>{@code refreshed-at:<connector>} sorted set: package → time (ms) it was last refreshed (a document
+ *       or a failure written): the sweep's order, oldest first.</li>
  *   <li>{@code bootstrap} hash: {@code state} (running, done), {@code cursor} (the last name handed to
- *       the scheduler), {@code startedAt}, {@code finishedAt}, {@code total}.</li>
+ *       the scheduler), {@code startedAt}, {@code finishedAt}, {@code total}, {@code discoveredAt} (a
+ *       discovery found packages: from then on only known packages get entries).</li>
+ *   <li>{@code sweep:<connector>} string: the sweep's cursor over the known set, for entries never refreshed.</li>
  * </ul>
  */
 public final class RedisLayout {
@@ -67,6 +71,16 @@ public final class RedisLayout {
     public static java.util.List<String> schedulerKeys(String upstream) {
         String prefix = "sched:{" + upstream + "}:";
         return java.util.List.of(prefix + "ready", prefix + "running", prefix + "claimed", prefix + "again");
+    }
+
+    /** Per connector: package → time (ms) of its last refresh, document or failure; the sweep goes oldest first. */
+    public static String refreshedIndex(ConnectorName connector) {
+        return "refreshed-at:" + connector.id();
+    }
+
+    /** The sweep's cursor over the known set, per connector (the last name it looked at). */
+    public static String sweepCursor(ConnectorName connector) {
+        return "sweep:" + connector.id();
     }
 
     /** A branch's catalog: source package → SourceEntry JSON. */

@@ -20,4 +20,12 @@ public interface Connector {
     String upstream();
 
     Uni<FetchResult> fetch(String packageName);
+
+    /**
+     * About how many upstream requests one refresh makes (measured on the demo packages: see
+     * docs/refresh-scheduler.md); the sweep spends its per-upstream budget of calls by it.
+     */
+    default int callsPerRefresh() {
+        return 1;
+    }
 }

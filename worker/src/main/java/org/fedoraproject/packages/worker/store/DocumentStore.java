@@ -65,7 +65,8 @@ public class DocumentStore {
                 result.status().id(), channel, notice(pkg, connector, version));
         return write.run(redis, keys, args)
                 .map(r -> r != null && r.toLong() == 1L)
-                .call(written -> written ? remember(pkg, connector, result) : Uni.createFrom().voidItem());
+                .call(written -> written ? remember(pkg, connector, result).call(() -> refreshed(pkg, connector))
+                        : Uni.createFrom().voidItem());
     }
 
     /** Records why a refresh failed; the last good document stays as it is. */
@@ -78,7 +79,17 @@ public class DocumentStore {
         List<String> keys = List.of(RedisLayout.document(pkg, connector), RedisLayout.meta(pkg));
         List<String> args = List.of(Long.toString(version), connector.id(), json.toString(),
                 channel, notice(pkg, connector, version));
-        return recordError.run(redis, keys, args).replaceWithVoid();
+        return recordError.run(redis, keys, args).replaceWithVoid().call(() -> refreshed(pkg, connector));
+    }
+
+    /**
+     * When the entry was last asked for (a document or a failure): the sweep's index, oldest first. Another
+     * slot than the package's, so written after the script; a crash in between only makes the sweep
+     * visit the entry early.
+     */
+    private Uni<Void> refreshed(String pkg, ConnectorName connector) {
+        return redis.sortedSet(String.class).zadd(RedisLayout.refreshedIndex(connector), System.currentTimeMillis(), pkg)
+                .replaceWithVoid();
     }
 
     /**

@@ -69,6 +69,11 @@ public class UpstreamConnector implements Connector {
     }
 
     @Override
+    public int callsPerRefresh() {
+        return 3; // two Anitya lookups and Rawhide's version from mdapi
+    }
+
+    @Override
     public String upstream() {
         return Anitya.UPSTREAM;
     }

@@ -57,6 +57,11 @@ public class ChangelogConnector implements Connector {
     }
 
     @Override
+    public int callsPerRefresh() {
+        return 2; // located, then the changelog
+    }
+
+    @Override
     public String upstream() {
         return Mdapi.UPSTREAM;
     }

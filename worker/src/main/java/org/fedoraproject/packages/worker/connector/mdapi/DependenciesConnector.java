@@ -63,6 +63,11 @@ public class DependenciesConnector implements Connector {
     }
 
     @Override
+    public int callsPerRefresh() {
+        return 13; // eight kinds of dependency and the reverse lookups
+    }
+
+    @Override
     public String upstream() {
         return Mdapi.UPSTREAM;
     }

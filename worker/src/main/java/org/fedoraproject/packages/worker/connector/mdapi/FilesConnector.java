@@ -48,6 +48,11 @@ public class FilesConnector implements Connector {
     }
 
     @Override
+    public int callsPerRefresh() {
+        return 5; // the package is located first, then each sub-package
+    }
+
+    @Override
     public String upstream() {
         return Mdapi.UPSTREAM;
     }

@@ -77,6 +77,11 @@ public class SourcesConnector implements Connector {
     }
 
     @Override
+    public int callsPerRefresh() {
+        return 9; // project, branches, a commit per branch, spec and sources files
+    }
+
+    @Override
     public String upstream() {
         return Pagure.UPSTREAM;
     }
