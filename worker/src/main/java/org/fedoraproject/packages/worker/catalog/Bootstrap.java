@@ -138,17 +138,28 @@ public class Bootstrap {
 
     private void submit(List<String> names) {
         if (names.isEmpty()) {
-            redis.hash(String.class).hset(RedisLayout.BOOTSTRAP, Map.of("state", STATE_DONE, "finishedAt", Instant.now().toString()))
-                    .subscribe().with(x -> {
-                        running.set(false);
-                        progress.finished();
-                    }, this::failed);
+            finishWhenDrained();
             return;
         }
         scheduler.submit(RefreshPlan.sources(PLAN_TOPIC, names, EnumSet.of(ConnectorName.OVERVIEW)), Priority.BOOTSTRAP,
                         System.currentTimeMillis())
                 .flatMap(x -> redis.hash(String.class).hset(RedisLayout.BOOTSTRAP, "cursor", names.get(names.size() - 1)))
                 .subscribe().with(x -> nextChunk(), this::failed);
+    }
+
+    /** Every name is handed over: done once the scheduler has fetched the last of them. */
+    private void finishWhenDrained() {
+        scheduler.waiting(Priority.BOOTSTRAP).subscribe().with(waiting -> {
+            if (waiting > 0 && !stopped) {
+                vertx.setTimer(500, id -> finishWhenDrained());
+                return;
+            }
+            redis.hash(String.class).hset(RedisLayout.BOOTSTRAP, Map.of("state", STATE_DONE, "finishedAt", Instant.now().toString()))
+                    .subscribe().with(x -> {
+                        running.set(false);
+                        progress.finished();
+                    }, this::failed);
+        }, this::failed);
     }
 
     private void failed(Throwable t) {

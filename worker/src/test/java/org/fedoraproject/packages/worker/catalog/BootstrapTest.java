@@ -79,6 +79,19 @@ class BootstrapTest extends ConnectorTestBase {
         assertThat(redis.hash(String.class).hlen(RedisLayout.PACKAGE_SUMMARIES)).isEqualTo(5);
     }
 
+    @Test
+    void theWorkersStatusEndpointShowsProgressAndTheSchedulersQueues() throws Exception {
+        io.restassured.RestAssured.given().when().post("/status/bootstrap").then().statusCode(200)
+                .body("started", org.hamcrest.Matchers.equalTo(true));
+        awaitState("done");
+
+        io.restassured.RestAssured.given().when().get("/status").then().statusCode(200)
+                .body("bootstrap.state", org.hamcrest.Matchers.equalTo("done"))
+                .body("bootstrap.done", org.hamcrest.Matchers.equalTo(5))
+                .body("bootstrap.total", org.hamcrest.Matchers.equalTo(5))
+                .body("scheduler.mdapi.running", org.hamcrest.Matchers.equalTo(0));
+    }
+
     private void awaitState(String state) throws InterruptedException {
         Instant end = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(end)) {
