@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
 public class Discovery {
     private static final Logger LOG = Logger.getLogger(Discovery.class);
     static final String LOCK = "catalog:lock";
-    private static final Duration LOCK_LEASE = Duration.ofMinutes(20);
+    private static final Duration LOCK_LEASE = Duration.ofMinutes(5); // a run takes about a minute for Fedora; a killed worker holds it no longer
 
     /** What a run changed. {@code changed}: source packages whose catalog entry differs on some branch. */
     public record Result(boolean ran, List<String> branches, Set<String> changed, Set<String> stateChanged, long known,
