@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getConnector, getMeta, listAllPackages, parseRetryAfter, withRetry, type Result } from './api';
-import { json, mockFetch, pending, problem } from './test-fixtures/mock-fetch';
+import {
+  getConnector,
+  getMeta,
+  getStatus,
+  listAllPackages,
+  packageFromApiUrl,
+  parseRetryAfter,
+  redirectedSource,
+  withRetry,
+  type Result,
+} from './api';
+import { binaryOf, json, mockFetch, pending, problem } from './test-fixtures/mock-fetch';
 import { curlEnvelopes, curlMeta } from './test-fixtures';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -91,5 +101,53 @@ describe('withRetry', () => {
       sleepFn: async () => ac.abort(),
     });
     expect(r.kind).toBe('aborted');
+  });
+});
+
+describe('binary package names (308 to the source package)', () => {
+  it('reads the package from an API URL', () => {
+    const urls: Record<string, string | null> = {
+      'http://127.0.0.1:8080/api/v1/packages/vim': 'vim',
+      'http://127.0.0.1:8080/api/v1/packages/vim/files': 'vim',
+      '/api/v1/packages/libstdc%2B%2B/': 'libstdc++',
+      '/api/v1/packages/libstdc++': 'libstdc++',
+      '/api/v1/packages?offset=0': null,
+      '/api/v1/status': null,
+      '/api/v1/packages/a/b/c': null,
+      '/api/v1/packages/%E0%A4%A': null,
+    };
+    for (const [url, name] of Object.entries(urls)) expect(packageFromApiUrl(url), url).toBe(name);
+  });
+
+  it('tells the source when fetch followed the redirect, for data and for pending answers', async () => {
+    mockFetch({
+      '/api/v1/packages/vim-X11': binaryOf('vim', '/api/v1/packages/vim'),
+      '/api/v1/packages/vim': json({ name: 'vim', connectors: {} }),
+      '/api/v1/packages/vim-X11/files': binaryOf('vim', '/api/v1/packages/vim/files'),
+      '/api/v1/packages/vim/files': pending('2'),
+    });
+    const meta = await getMeta('vim-X11');
+    expect(meta.kind === 'ok' && meta.value.name).toBe('vim');
+    expect(redirectedSource(meta)).toBe('vim');
+    const files = await getConnector('vim-X11', 'files');
+    expect(files).toMatchObject({ kind: 'pending', retryAfter: 2 });
+    expect(redirectedSource(files)).toBe('vim');
+  });
+
+  it('tells nothing without a redirect or for failures', async () => {
+    mockFetch({ '/api/v1/packages/curl': json(curlMeta) });
+    const r = await getMeta('curl');
+    expect(r).not.toHaveProperty('redirectedTo');
+    expect(redirectedSource(r)).toBeNull();
+    expect(redirectedSource(await getMeta('nope'))).toBeNull();
+  });
+});
+
+describe('getStatus', () => {
+  it('reads /api/v1/status', async () => {
+    const status = { packages: 34172, bootstrap: { state: 'running', done: 12400, total: 34172, startedAt: null, finishedAt: null, discoveredAt: null } };
+    const { calls } = mockFetch({ '/api/v1/status': json(status) });
+    expect(await getStatus()).toEqual({ kind: 'ok', value: status });
+    expect(calls).toEqual(['/api/v1/status']);
   });
 });

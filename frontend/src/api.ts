@@ -1,11 +1,12 @@
 // Client for the same-origin JSON API. Every call returns a Result instead of throwing, so pages
 // can render each outcome (data, "fetching…", 404, error) explicitly.
 
-import type { ConnectorName, Envelope, PackageList, PackageListItem, PackageMeta, Problem } from './types';
+import type { ConnectorName, Envelope, PackageList, PackageListItem, PackageMeta, Problem, Status } from './types';
 
+/** `redirectedTo`: the URL that answered, when the API redirected the request (see redirectedSource). */
 export type Result<T> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'pending'; retryAfter: number }
+  | { kind: 'ok'; value: T; redirectedTo?: string }
+  | { kind: 'pending'; retryAfter: number; redirectedTo?: string }
   | { kind: 'not-found'; problem: Problem }
   | { kind: 'error'; status: number; message: string; problem: Problem | null }
   | { kind: 'aborted' };
@@ -44,7 +45,8 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<Res
     if (signal?.aborted) return { kind: 'aborted' };
     return { kind: 'error', status: 0, message: `network error: ${(e as Error).message ?? e}`, problem: null };
   }
-  if (res.status === 202) return { kind: 'pending', retryAfter: parseRetryAfter(res.headers.get('Retry-After')) };
+  const moved = res.redirected && res.url ? { redirectedTo: res.url } : {};
+  if (res.status === 202) return { kind: 'pending', retryAfter: parseRetryAfter(res.headers.get('Retry-After')), ...moved };
   if (res.status === 404) {
     const problem = (await readProblem(res)) ?? { status: 404, title: 'Not Found' };
     return { kind: 'not-found', problem };
@@ -55,7 +57,7 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<Res
     return { kind: 'error', status: res.status, message, problem };
   }
   try {
-    return { kind: 'ok', value: (await res.json()) as T };
+    return { kind: 'ok', value: (await res.json()) as T, ...moved };
   } catch (e) {
     if (signal?.aborted) return { kind: 'aborted' };
     return { kind: 'error', status: res.status, message: 'the server sent invalid JSON', problem: null };
@@ -95,6 +97,38 @@ export async function withRetry<T>(call: () => Promise<Result<T>>, opts: RetryOp
 }
 
 const enc = encodeURIComponent;
+
+/** The package an API URL names (`/api/v1/packages/{name}[/{connector}]`), or null. */
+export function packageFromApiUrl(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url, 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+  const m = /^\/api\/v1\/packages\/([^/]+)(?:\/[^/]+)?\/?$/.exec(path);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The source package, when the API answered a binary (sub-)package name with its 308 to the source.
+ * fetch() follows that redirect and hides its Location and X-Binary-Package-Of headers (and
+ * `redirect: "manual"` only gives an opaque response in browsers), so the URL that finally answered
+ * (response.url, kept in `redirectedTo`) is what tells which package the data belongs to.
+ */
+export function redirectedSource(r: Result<unknown>): string | null {
+  return (r.kind === 'ok' || r.kind === 'pending') && r.redirectedTo ? packageFromApiUrl(r.redirectedTo) : null;
+}
+
+/** Known packages and the bootstrap's progress. */
+export function getStatus(signal?: AbortSignal): Promise<Result<Status>> {
+  return getJson<Status>(`${API_BASE}/status`, signal);
+}
 
 export function listPackages(offset = 0, limit = 100, signal?: AbortSignal): Promise<Result<PackageList>> {
   return getJson<PackageList>(`${API_BASE}/packages?offset=${offset}&limit=${limit}`, signal);

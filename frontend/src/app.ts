@@ -32,7 +32,7 @@ export class App {
     switch (route.page) {
       case 'home':
         this.homeAbort = new AbortController();
-        done = renderHome(this.main, this.homeAbort.signal);
+        done = renderHome(this.main, this.homeAbort.signal, { sleepFn: this.opts.sleepFn });
         break;
       case 'package':
         this.view = new PackageView(this.main, route.name, route.tab, this.opts);

@@ -4,7 +4,7 @@ import { App } from './app';
 import { tabFor } from './tabs';
 import { renderEnvelope } from './tabs/common';
 import { clone, curlEnvelopes, curlMeta, packageList } from './test-fixtures';
-import { json, mockFetch } from './test-fixtures/mock-fetch';
+import { binaryOf, json, mockFetch } from './test-fixtures/mock-fetch';
 import type { ConnectorName } from './types';
 
 const EVIL = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>&amp;';
@@ -99,5 +99,24 @@ describe('escaping', () => {
     await new App(main).show({ page: 'package', name: EVIL, tab: 'overview' });
     noMarkup(main);
     expect(main.querySelector('h1')!.textContent).toBe(`No package named ${EVIL}`);
+  });
+
+  it('branch names, the retired notice and the sub-package note keep hostile names as text', async () => {
+    const evil = encodeURIComponent(EVIL);
+    const meta = { ...clone(curlMeta), name: EVIL, branches: [EVIL, 'f42'], retired: true };
+    mockFetch({
+      [`/api/v1/packages/${evil}x`]: binaryOf(EVIL, `/api/v1/packages/${evil}`),
+      [`/api/v1/packages/${evil}x/overview`]: binaryOf(EVIL, `/api/v1/packages/${evil}/overview`),
+      [`/api/v1/packages/${evil}`]: json(meta),
+      [`/api/v1/packages/${evil}/overview`]: json(clone(curlEnvelopes.overview)),
+    });
+    const main = document.createElement('main');
+    document.body.replaceChildren(main);
+    await new App(main).show({ page: 'package', name: `${EVIL}x`, tab: 'overview' });
+    noMarkup(main);
+    expect(main.querySelector('h1')!.textContent).toBe(EVIL);
+    expect(main.querySelector('.subpackage-note')!.textContent).toBe(`${EVIL}x is a sub-package of ${EVIL}.`);
+    expect(main.querySelector('.retired')!.textContent).toBe('Retired: no longer in Rawhide. Last shipped in f42.');
+    expect([...main.querySelectorAll('.branch-chips li')].map((li) => li.textContent)).toContain(EVIL);
   });
 });

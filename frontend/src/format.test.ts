@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { age, ago, evr, formatAge, formatDate, formatDateTime, formatDuration, packagePath, safeUrl, shortUrl } from './format';
+import { age, ago, evr, formatAge, formatCount, formatDate, formatDateTime, formatDuration, packagePath, safeUrl, shortUrl } from './format';
 
 const NOW = Date.parse('2026-11-25T16:30:00Z');
 
@@ -77,5 +77,11 @@ describe('urls and names', () => {
     expect(evr('0', '8.11.1', '1.fc44')).toBe('8.11.1-1.fc44');
     expect(evr(2, '1.0', '3')).toBe('2:1.0-3');
     expect(evr(null, null, '3')).toBe('');
+  });
+});
+
+describe('formatCount', () => {
+  it('separates thousands with commas whatever the locale', () => {
+    expect([0, 999, 12400, 34172, 1234567].map(formatCount)).toEqual(['0', '999', '12,400', '34,172', '1,234,567']);
   });
 });

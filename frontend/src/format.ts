@@ -95,3 +95,8 @@ export function evr(
   const e = epoch === null || epoch === undefined || epoch === '' || String(epoch) === '0' ? '' : `${epoch}:`;
   return release ? `${e}${version}-${release}` : `${e}${version}`;
 }
+
+/** Counts with thousands separators ("34,172"), the same in every browser locale. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -51,7 +51,27 @@ export interface ConnectorMeta {
 }
 export interface PackageMeta {
   name: string;
+  /** Branches the package ships in (rawhide, f43, epel10, …); empty before the first discovery. */
+  branches?: string[];
+  /** It left Rawhide, or every branch. Older APIs send neither field. */
+  retired?: boolean;
   connectors: Partial<Record<ConnectorName, ConnectorMeta>>;
+}
+
+/** GET /api/v1/status */
+export type BootstrapState = 'none' | 'running' | 'done';
+export interface Status {
+  /** Known packages. */
+  packages: number;
+  bootstrap: {
+    state: BootstrapState;
+    /** Known packages that have an overview. */
+    done: number;
+    total: number;
+    startedAt: string | null;
+    finishedAt: string | null;
+    discoveredAt: string | null;
+  };
 }
 
 /** GET /api/v1/packages/{name}/{connector} */

@@ -1,9 +1,11 @@
-// Home: every known package, with a client-side filter (real search comes later, server-side).
+// Home: every known package, with a client-side filter (real search comes later, server-side),
+// and the bootstrap's progress while it runs.
 
 import { listAllPackages } from '../api';
 import { h, link, replace } from '../dom';
-import { packagePath } from '../format';
+import { formatCount, packagePath } from '../format';
 import type { PackageListItem } from '../types';
+import { type StatusWatchOptions, watchStatus } from './indexing';
 
 export function matches(item: PackageListItem, query: string): boolean {
   const q = query.trim().toLowerCase();
@@ -11,8 +13,24 @@ export function matches(item: PackageListItem, query: string): boolean {
   return item.name.toLowerCase().includes(q) || (item.summary ?? '').toLowerCase().includes(q);
 }
 
-export async function renderHome(main: HTMLElement, signal: AbortSignal): Promise<void> {
+const plural = (n: number) => `${formatCount(n)} package${n === 1 ? '' : 's'}`;
+
+/**
+ * The count line. `known` is the status's count of known packages (null until it answered): the
+ * list stops at listAllPackages' bound, so its length is not the number of packages.
+ */
+export function countText(shown: number, listed: number, known: number | null): string {
+  const total = known ?? listed;
+  const cut = listed < total;
+  if (shown === listed) return cut ? `${plural(total)}; the first ${formatCount(listed)} are listed.` : `${plural(total)}.`;
+  return cut
+    ? `Showing ${formatCount(shown)} of the first ${formatCount(listed)} of ${plural(total)}.`
+    : `Showing ${formatCount(shown)} of ${plural(total)}.`;
+}
+
+export async function renderHome(main: HTMLElement, signal: AbortSignal, opts: StatusWatchOptions = {}): Promise<void> {
   document.title = 'Fedora Packages';
+  const indexing = h('p', { class: 'indexing', hidden: true });
   const status = h('p', { class: 'muted', role: 'status' }, 'Loading packages…');
   const list = h('ul', { class: 'package-list' });
   const input = h('input', {
@@ -27,12 +45,25 @@ export async function renderHome(main: HTMLElement, signal: AbortSignal): Promis
     main,
     h('h1', { tabindex: '-1' }, 'Fedora Packages'),
     h('p', { class: 'lead' }, 'Versions, builds, updates, bugs, dependencies, files and more for each Fedora package.'),
+    indexing,
     h('div', { class: 'filter' }, h('label', { for: 'filter' }, 'Filter packages'), input),
     status,
     list,
   );
 
+  let known: number | null = null;
+  let update: (() => void) | null = null;
+  const firstStatus = watchStatus(
+    indexing,
+    signal,
+    (s) => {
+      known = s.packages;
+      update?.();
+    },
+    opts,
+  );
   const r = await listAllPackages(signal);
+  await firstStatus;
   if (r.kind === 'aborted') return;
   if (r.kind !== 'ok') {
     status.textContent =
@@ -51,15 +82,14 @@ export async function renderHome(main: HTMLElement, signal: AbortSignal): Promis
     ),
   }));
   replace(list, rows.map((r) => r.li));
-  const update = () => {
+  update = () => {
     let shown = 0;
     for (const row of rows) {
       const ok = matches(row.it, input.value);
       row.li.hidden = !ok;
       if (ok) shown++;
     }
-    status.textContent =
-      shown === items.length ? `${items.length} package${items.length === 1 ? '' : 's'}.` : `Showing ${shown} of ${items.length} packages.`;
+    status.textContent = countText(shown, items.length, known);
   };
   input.disabled = false;
   input.addEventListener('input', update);

@@ -1,14 +1,16 @@
-// Package page: header (name, summary, version, freshness) + one tab per connector.
+// Package page: header (name, summary, version, freshness, branches) + one tab per connector.
 // The view lives as long as the URL names the same package, so switching tabs keeps the header
-// and the documents already loaded.
+// and the documents already loaded. A binary (sub-)package name becomes its source package's page.
 
-import { type Result, getConnector, getMeta, withRetry } from '../api';
+import { type Result, getConnector, getMeta, redirectedSource, withRetry } from '../api';
 import { h, link, liveAgo, replace } from '../dom';
 import { packagePath } from '../format';
+import { parseRoute } from '../router';
 import { TABS, tabFor } from '../tabs';
 import { renderEnvelope, staleWarning } from '../tabs/common';
 import type { ConnectorMeta, ConnectorName, Envelope, OverviewDoc, PackageMeta } from '../types';
 import { renderPackageNotFound } from './notfound';
+import { branchChips, retiredNotice, subpackageNote } from './package-notes';
 
 /** Documents older than this (since we fetched them) are fetched again when their tab is shown. */
 const DOC_TTL_MS = 60_000;
@@ -36,20 +38,31 @@ export class PackageView {
   /** Bumped on each tab switch so a slow earlier load cannot overwrite the newer tab. */
   private tabToken = 0;
   private gone = false;
+  /** The package shown: the name from the URL, or its source package once the API redirected. */
+  private current: string;
+  /** The binary (sub-)package name that the URL named, once the API redirected it to `current`. */
+  private binary: string | null = null;
 
   private readonly title = h('h1', { tabindex: '-1' });
+  private readonly notes = h('div', { class: 'pkg-notes' });
   private readonly summary = h('p', { class: 'summary' }, 'Loading…');
   private readonly headerInfo = h('p', { class: 'header-info' });
+  private readonly shipsIn = h('div', { class: 'ships-in' });
   private readonly nav = h('nav', { class: 'tabs', 'aria-label': 'Package sections' });
   private readonly panel = h('section', { class: 'tab-panel', 'aria-busy': 'false' });
 
   constructor(
     private readonly main: HTMLElement,
-    readonly name: string,
+    name: string,
     tab: ConnectorName,
     private readonly opts: PackageViewOptions = {},
   ) {
+    this.current = name;
     this.tab = tab;
+  }
+
+  get name(): string {
+    return this.current;
   }
 
   get signal(): AbortSignal {
@@ -65,7 +78,7 @@ export class PackageView {
     this.title.textContent = this.name;
     replace(
       this.main,
-      h('header', { class: 'pkg-header' }, this.title, this.summary, this.headerInfo),
+      h('header', { class: 'pkg-header' }, this.title, this.notes, this.summary, this.headerInfo, this.shipsIn),
       this.nav,
       this.panel,
     );
@@ -80,7 +93,7 @@ export class PackageView {
     this.tab = tab;
     const token = ++this.tabToken;
     const def = tabFor(tab);
-    document.title = tab === 'overview' ? `${this.name} – Fedora Packages` : `${this.name} · ${def.label} – Fedora Packages`;
+    this.setDocumentTitle();
     this.updateNav();
     this.panel.setAttribute('aria-label', def.label);
     this.panel.setAttribute('aria-busy', 'true');
@@ -116,6 +129,46 @@ export class PackageView {
     }
   }
 
+  private setDocumentTitle(): void {
+    document.title =
+      this.tab === 'overview' ? `${this.name} – Fedora Packages` : `${this.name} · ${tabFor(this.tab).label} – Fedora Packages`;
+  }
+
+  /**
+   * The API answered with another package's data: the URL named a binary (sub-)package and the
+   * API redirected to its source. From now on the view is the source's page, and later requests
+   * ask for the source directly.
+   */
+  private follow(r: Result<unknown>): void {
+    const source = redirectedSource(r);
+    if (!source || source === this.current || this.gone) return;
+    const binary = this.current;
+    this.binary = binary;
+    this.current = source;
+    this.title.textContent = source;
+    for (const [id, a] of this.tabLinks) a.setAttribute('href', packagePath(source, id));
+    this.setDocumentTitle();
+    this.renderNotes();
+    // So that a reload or a shared link names the source. Only while the address bar still shows
+    // the binary name: the person may have gone elsewhere in the meantime.
+    const route = parseRoute(window.location.pathname);
+    if (route.page === 'package' && route.name === binary) {
+      const path = packagePath(source, route.tab) + window.location.search + window.location.hash;
+      window.history.replaceState(window.history.state, '', path);
+    }
+  }
+
+  /** Sub-package note, retired notice and branch chips, from what is known so far. */
+  private renderNotes(): void {
+    const branches = this.meta?.branches ?? [];
+    replace(
+      this.notes,
+      this.binary ? subpackageNote(this.binary, this.current) : null,
+      this.meta?.retired ? retiredNotice(branches) : null,
+    );
+    replace(this.shipsIn, branchChips(branches));
+  }
+
   private retryButton(tab: ConnectorName): HTMLButtonElement {
     const b = h('button', { type: 'button', class: 'retry' }, 'Try again');
     b.addEventListener('click', () => {
@@ -146,6 +199,7 @@ export class PackageView {
       signal: this.abort.signal,
       onPending: (secs, attempt) => this.onPending(tab, secs, attempt),
     }).then((r) => {
+      this.follow(r);
       // Only keep successes: a failure should be retried on the next visit to the tab.
       if (r.kind !== 'ok') this.docs.delete(tab);
       return r;
@@ -167,9 +221,11 @@ export class PackageView {
     this.metaAt = Date.now();
     this.metaPromise = getMeta(this.name, this.abort.signal).then((r) => {
       if (this.gone) return;
+      this.follow(r);
       if (r.kind === 'ok') {
         this.meta = r.value;
         this.updateNav();
+        this.renderNotes();
       } else if (r.kind === 'not-found') {
         this.packageNotFound(r.problem.detail);
       }

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app';
 import { clone, curlEnvelopes, curlMeta, packageList } from '../test-fixtures';
-import { json, mockFetch, pending, problem } from '../test-fixtures/mock-fetch';
+import { binaryOf, json, mockFetch, pending, problem } from '../test-fixtures/mock-fetch';
 import { refreshAges, startAgoTicker } from '../dom';
+import type { Status } from '../types';
+import { countText } from './home';
+import { indexingText } from './indexing';
 
 const NOW = Date.parse('2026-11-25T16:30:12Z');
 
@@ -64,6 +67,74 @@ describe('home page', () => {
     mockFetch({ '/api/v1/packages?offset=0&limit=100': { status: 500 } });
     await new App(main).show({ page: 'home' });
     expect(text(main.querySelector('.notice.error'))).toBe('Could not load packages: HTTP 500.');
+  });
+});
+
+function status(state: Status['bootstrap']['state'], done: number, packages = 34172): Status {
+  return { packages, bootstrap: { state, done, total: packages, startedAt: null, finishedAt: null, discoveredAt: null } };
+}
+
+describe('home page: counts and the bootstrap', () => {
+  const line = () => main.querySelector<HTMLElement>('.indexing')!;
+
+  it('formats the progress line only while a bootstrap runs', () => {
+    expect(indexingText(status('running', 12400))).toBe('Indexing 12,400 of 34,172 packages…');
+    expect(indexingText(status('done', 34172))).toBeNull();
+    expect(indexingText(status('none', 0))).toBeNull();
+  });
+
+  it('counts the known packages, not the loaded list', () => {
+    expect(countText(3, 3, null)).toBe('3 packages.');
+    expect(countText(1, 1, 1)).toBe('1 package.');
+    expect(countText(3, 3, 3)).toBe('3 packages.');
+    expect(countText(10000, 10000, 34172)).toBe('34,172 packages; the first 10,000 are listed.');
+    expect(countText(12, 10000, 34172)).toBe('Showing 12 of the first 10,000 of 34,172 packages.');
+    expect(countText(1, 3, 3)).toBe('Showing 1 of 3 packages.');
+  });
+
+  it('shows "Indexing N of M packages…" while running, updates it, and removes it when done', async () => {
+    mockFetch(curlRoutes({ '/api/v1/status': [json(status('running', 12400)), json(status('running', 20000)), json(status('done', 34172))] }));
+    // Each poll waits for the test to let it go.
+    const waits: (() => void)[] = [];
+    const sleepFn = (ms: number) => {
+      expect(ms).toBe(5000);
+      return new Promise<void>((r) => waits.push(r));
+    };
+    await new App(main, { sleepFn }).show({ page: 'home' });
+    expect(line().hidden).toBe(false);
+    expect(text(line())).toBe('Indexing 12,400 of 34,172 packages…');
+    waits.shift()!();
+    await vi.waitFor(() => expect(text(line())).toBe('Indexing 20,000 of 34,172 packages…'));
+    waits.shift()!();
+    await vi.waitFor(() => expect(line().hidden).toBe(true));
+    expect(text(main.querySelector('[role=status]'))).toBe('34,172 packages; the first 3 are listed.');
+    // Done: no more polling.
+    await Promise.resolve();
+    expect(waits).toHaveLength(0);
+  });
+
+  it('shows no line when the bootstrap is done or never ran, and does not poll', async () => {
+    for (const s of [status('done', 34172), status('none', 0)]) {
+      const { calls } = mockFetch(curlRoutes({ '/api/v1/status': json(s) }));
+      const sleepFn = vi.fn(async () => {});
+      await new App(main, { sleepFn }).show({ page: 'home' });
+      expect(line().hidden).toBe(true);
+      expect(text(line())).toBe('');
+      expect(sleepFn).not.toHaveBeenCalled();
+      expect(calls.filter((c) => c === '/api/v1/status')).toHaveLength(1);
+      expect(text(main.querySelector('[role=status]'))).toBe('34,172 packages; the first 3 are listed.');
+    }
+  });
+
+  it('stops polling when the person leaves the home page', async () => {
+    const { calls } = mockFetch(curlRoutes({ '/api/v1/status': json(status('running', 5)) }));
+    let release: () => void = () => {};
+    const app = new App(main, { sleepFn: () => new Promise<void>((r) => (release = r)) });
+    await app.show({ page: 'home' });
+    await app.show({ page: 'package', name: 'curl', tab: 'overview' });
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls.filter((c) => c === '/api/v1/status')).toHaveLength(1);
   });
 });
 
@@ -178,6 +249,88 @@ describe('package page', () => {
   it('renders a page-not-found for unknown paths', async () => {
     await new App(main).show({ page: 'not-found', path: '/nope' });
     expect(text(main.querySelector('h1'))).toBe('Page not found');
+  });
+});
+
+describe('package page: branches, retired packages and sub-package names', () => {
+  const withState = (branches: string[], retired: boolean) => json({ ...clone(curlMeta), branches, retired });
+
+  it('shows the branches it ships in, Rawhide first, and no retired notice', async () => {
+    mockFetch(curlRoutes({ '/api/v1/packages/curl': withState(['f42', 'rawhide', 'f43', 'epel10'], false) }));
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    const chips = [...main.querySelectorAll('.pkg-header .branch-chips li')].map(text);
+    expect(chips).toEqual(['rawhide', 'f43', 'f42', 'epel10']);
+    expect(text(main.querySelector('.pkg-header .branches-label'))).toBe('Ships in');
+    expect(main.querySelector('.retired')).toBeNull();
+  });
+
+  it('says a retired package is retired and where it last shipped', async () => {
+    mockFetch(curlRoutes({ '/api/v1/packages/curl': withState(['f41', 'f42'], true) }));
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    // Right under the name.
+    expect(main.querySelector('h1 + .pkg-notes .retired')).not.toBeNull();
+    expect(text(main.querySelector('.retired'))).toBe('Retired: no longer in Rawhide. Last shipped in f42.');
+    expect([...main.querySelectorAll('.branch-chips li')].map(text)).toEqual(['f42', 'f41']);
+  });
+
+  it('says when a retired package ships in no branch', async () => {
+    mockFetch(curlRoutes({ '/api/v1/packages/curl': withState([], true) }));
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'builds' });
+    expect(text(main.querySelector('.retired'))).toBe('Retired: no longer shipped in any branch.');
+    expect(main.querySelector('.branch-chips')).toBeNull();
+  });
+
+  it('shows neither before the API knows the branches (or from an older API)', async () => {
+    mockFetch(curlRoutes());
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    expect(main.querySelector('.pkg-notes')!.childElementCount).toBe(0);
+    expect(main.querySelector('.ships-in')!.childElementCount).toBe(0);
+  });
+
+  /** The API with curl's sub-package libcurl: every libcurl path answers 308 to curl's. */
+  function libcurlRoutes() {
+    return curlRoutes({
+      '/api/v1/packages/curl': withState(['rawhide', 'f43'], false),
+      '/api/v1/packages/libcurl': binaryOf('curl', '/api/v1/packages/curl'),
+      ...Object.fromEntries(
+        Object.keys(curlEnvelopes).map((c) => [`/api/v1/packages/libcurl/${c}`, binaryOf('curl', `/api/v1/packages/curl/${c}`)]),
+      ),
+    });
+  }
+
+  it('lands on the source package with a note, and the URL names the source', async () => {
+    window.history.replaceState(null, '', '/packages/libcurl/builds?x=1#top');
+    const { calls } = mockFetch(libcurlRoutes());
+    const app = new App(main);
+    await app.show({ page: 'package', name: 'libcurl', tab: 'builds' });
+    expect(text(main.querySelector('h1'))).toBe('curl');
+    expect(text(main.querySelector('h1 + .pkg-notes .subpackage-note'))).toBe('libcurl is a sub-package of curl.');
+    expect(window.location.pathname + window.location.search + window.location.hash).toBe('/packages/curl/builds?x=1#top');
+    expect(document.title).toBe('curl · Builds – Fedora Packages');
+    expect(main.querySelectorAll('.tab-panel tbody tr')).toHaveLength(3);
+    expect(main.querySelector('nav a[data-tab=files]')!.getAttribute('href')).toBe('/packages/curl/files');
+    expect([...main.querySelectorAll('.branch-chips li')].map(text)).toEqual(['rawhide', 'f43']);
+    // Another tab: the view (and its note) stay, and it asks for the source directly.
+    const before = calls.length;
+    await app.show({ page: 'package', name: 'curl', tab: 'files' });
+    expect(calls.slice(before)).toEqual(['/api/v1/packages/curl/files']);
+    expect(text(main.querySelector('.subpackage-note'))).toBe('libcurl is a sub-package of curl.');
+  });
+
+  it('leaves the URL alone when the person has moved on', async () => {
+    window.history.replaceState(null, '', '/packages/python3');
+    mockFetch(libcurlRoutes());
+    await new App(main).show({ page: 'package', name: 'libcurl', tab: 'overview' });
+    expect(text(main.querySelector('h1'))).toBe('curl');
+    expect(window.location.pathname).toBe('/packages/python3');
+  });
+
+  it('a source package name gets no note and keeps its URL', async () => {
+    window.history.replaceState(null, '', '/packages/curl');
+    mockFetch(curlRoutes());
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    expect(main.querySelector('.subpackage-note')).toBeNull();
+    expect(window.location.pathname).toBe('/packages/curl');
   });
 });
 

@@ -17,13 +17,41 @@ const RELATION_LABELS: Record<DepRelation, string> = {
 // mdapi/RPM comparison flags.
 const FLAG_SYMBOLS: Record<string, string> = { EQ: '=', GE: '>=', LE: '<=', GT: '>', LT: '<' };
 
-export function formatDep(d: Dep): string {
-  if (!d.flags || !d.version) return d.name;
-  return `${d.name} ${FLAG_SYMBOLS[d.flags] ?? d.flags} ${d.version}`;
+/** " >= 0:8.11.1-1.fc44", or "" for an unversioned dependency. */
+function constraint(d: Dep): string {
+  if (!d.flags || !d.version) return '';
+  return ` ${FLAG_SYMBOLS[d.flags] ?? d.flags} ${d.version}`;
 }
 
-function depList(deps: Dep[]): HTMLElement {
-  return h('ul', { class: 'dep-list' }, deps.map((d) => h('li', null, h('code', null, formatDep(d)))));
+export function formatDep(d: Dep): string {
+  return d.name + constraint(d);
+}
+
+/** Package names as the API accepts them (PackageNames in worker/contract). */
+const PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,199}$/;
+/** RPM's %{_isa} suffix: "libcurl(x86-64)" is what libcurl provides for its architecture. */
+const ISA_SUFFIX = /\([a-z0-9_]+-(?:32|64)\)$/;
+
+/**
+ * The package a dependency names, or null for other capabilities (sonames such as
+ * "libc.so.6()(64bit)", files, "perl(Foo)", rich "(a or b)" expressions). Names of binary
+ * (sub-)packages are fine: their pages redirect to the source package.
+ */
+export function depPackage(name: string): string | null {
+  const bare = name.replace(ISA_SUFFIX, '');
+  return PACKAGE_NAME.test(bare) ? bare : null;
+}
+
+/** `linked`: link names that name packages (not for Provides: those are this package's own). */
+function depList(deps: Dep[], linked: boolean): HTMLElement {
+  return h(
+    'ul',
+    { class: 'dep-list' },
+    deps.map((d) => {
+      const pkg = linked ? depPackage(d.name) : null;
+      return h('li', null, h('code', null, pkg ? [link(packagePath(pkg), d.name), constraint(d)] : formatDep(d)));
+    }),
+  );
 }
 
 /** Reverse dependencies: binary package names, linked to their pages. */
@@ -61,7 +89,7 @@ export const dependenciesTab: TabDef<DependenciesDoc> = {
               'details',
               { class: 'relation', open: rel === 'requires' },
               h('summary', null, `${RELATION_LABELS[rel]} (${deps.length})`),
-              depList(deps),
+              depList(deps, rel !== 'provides'),
             );
           }),
         ),

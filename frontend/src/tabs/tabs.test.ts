@@ -4,7 +4,7 @@ import { clone, curlCiAbsent, curlEnvelopes, curlMeta } from '../test-fixtures';
 import type { ConnectorMeta, ConnectorName, Envelope } from '../types';
 import { renderEnvelope, staleWarning, tabFooter } from './common';
 import { buildTree, compress } from './files';
-import { formatDep } from './dependencies';
+import { depPackage, formatDep } from './dependencies';
 
 const NOW = Date.parse('2026-11-25T16:30:12Z');
 const ctx = { pkg: 'curl' };
@@ -154,6 +154,31 @@ describe('tabs render their documents', () => {
     expect(el.querySelector('a[href="/packages/dnf5"]')).not.toBeNull();
     expect(formatDep({ name: 'x', flags: 'LT', version: '1' })).toBe('x < 1');
     expect(formatDep({ name: 'x', flags: null, version: null })).toBe('x');
+  });
+
+  it('dependencies: names of packages link to their pages, other capabilities stay text', () => {
+    const el = render('dependencies');
+    const curl = el.querySelector('details.subpkg')!;
+    const requires = [...curl.querySelectorAll('details.relation')].find((d) => text(d.querySelector('summary')!).startsWith('Requires'))!;
+    const items = [...requires.querySelectorAll('li')];
+    // A soname is no package; "libcurl(x86-64)" is libcurl for this architecture.
+    expect(items[0].querySelector('a')).toBeNull();
+    expect(text(items[0])).toBe('libc.so.6()(64bit)');
+    const a = items[1].querySelector('a')!;
+    expect(a.getAttribute('href')).toBe('/packages/libcurl');
+    expect(a.textContent).toBe('libcurl(x86-64)');
+    expect(text(items[1])).toBe('libcurl(x86-64) >= 0:8.11.1-1.fc44');
+    // Obsoletes name packages too; Provides are the package's own capabilities.
+    expect(curl.querySelector('a[href="/packages/curl-minimal"]')).not.toBeNull();
+    const provides = [...curl.querySelectorAll('details.relation')].find((d) => text(d.querySelector('summary')!).startsWith('Provides'))!;
+    expect(provides.querySelector('a')).toBeNull();
+  });
+
+  it('depPackage: which dependency names are package names', () => {
+    const names = ['vim-common', 'libstdc++', 'libcurl(x86-64)', 'glibc(aarch-64)'];
+    expect(names.map(depPackage)).toEqual(['vim-common', 'libstdc++', 'libcurl', 'glibc']);
+    const capabilities = ['libc.so.6()(64bit)', 'perl(File::Temp)', '/usr/bin/sh', '(python3 if python3-libs)', ''];
+    expect(capabilities.map(depPackage)).toEqual(capabilities.map(() => null));
   });
 
   it('files: a tree per sub-package with file counts', () => {
