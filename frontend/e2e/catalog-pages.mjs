@@ -7,18 +7,24 @@ import { BASE, apiGet, assert, budget, check, pkgPath, screenshot } from './harn
 const SUB = process.env.FP_SUBPACKAGE || 'vim-X11';
 const RETIRED = process.env.FP_RETIRED || 'pidgin';
 
-/** The source package the API names for a binary name (its 308), waiting a little for the catalog. */
-async function sourceOf(binary) {
+/**
+ * Asks the API about a package until `accept` returns something (a just started instance may still
+ * be discovering its catalog), for up to 15 s.
+ */
+async function untilApi(name, accept, what) {
   const until = Date.now() + budget(15_000);
   for (;;) {
-    const res = await apiGet(`/api/v1${pkgPath(binary)}`);
-    const source = res.headers.get('X-Binary-Package-Of');
-    if (res.status === 308 && source) return source;
-    // 404 while the catalog is still being discovered.
-    if (res.status !== 404 || Date.now() > until) throw new Error(`GET /api/v1${pkgPath(binary)} answered ${res.status}, not 308`);
+    const res = await apiGet(`/api/v1${pkgPath(name)}`);
+    const got = await accept(res);
+    if (got) return got;
+    if (Date.now() > until) throw new Error(`GET /api/v1${pkgPath(name)} answered ${res.status}, not ${what}`);
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
+
+/** The source package the API names for a binary name (its 308). */
+const sourceOf = (binary) =>
+  untilApi(binary, (res) => res.status === 308 && res.headers.get('X-Binary-Package-Of'), '308 with X-Binary-Package-Of');
 
 const noteText = async (page) => (await page.locator('.subpackage-note').textContent())?.trim();
 
@@ -76,8 +82,11 @@ export async function catalogPages(page) {
   });
 
   await check(`retired package ${RETIRED} says so, with the branches it ships in`, async () => {
-    const meta = await (await apiGet(`/api/v1${pkgPath(RETIRED)}`)).json();
-    assert(meta.retired === true, `the API does not call ${RETIRED} retired`);
+    const retiredMeta = async (res) => {
+      const meta = res.status === 200 ? await res.json() : null;
+      return meta?.retired === true ? meta : null;
+    };
+    const meta = await untilApi(RETIRED, retiredMeta, 'a retired package');
     await page.goto(`${BASE}${pkgPath(RETIRED)}`, { waitUntil: 'domcontentloaded', timeout: budget(15_000) });
     const notice = page.locator('.pkg-header .retired');
     await notice.waitFor({ state: 'visible', timeout: budget(15_000) });
