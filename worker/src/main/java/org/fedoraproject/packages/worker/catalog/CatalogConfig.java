@@ -29,6 +29,10 @@ public interface CatalogConfig {
     @WithDefault("/pub/epel/{n}/Everything/x86_64,/pub/epel/testing/{n}/Everything/x86_64")
     List<String> epel();
 
+    /** The mirror's budget: requests per second discovery (and so the bootstrap) may make to it; 0 no limit. */
+    @WithDefault("5")
+    double requestsPerSecond();
+
     /** How often discovery runs without a message asking (a lost mdapi.repo.update); 0 never. */
     @WithDefault("PT1H")
     Duration rediscoverEvery();

@@ -96,6 +96,18 @@ class DiscoveryTest extends ConnectorTestBase {
     }
 
     @Test
+    void theMirrorIsAskedNoFasterThanItsBudget() {
+        discovery.run().await().indefinitely(); // fp.catalog.requests-per-second: 20 in the test profile
+
+        java.util.List<Long> times = wm().findAll(getRequestedFor(urlMatching("/dl/.*"))).stream()
+                .map(r -> r.getLoggedDate().getTime()).sorted().toList();
+        assertThat(times).hasSize(10); // 6 indexes (2 testing repositories answer 404), 4 primary files
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(times.get(i) - times.get(i - 1)).as("spacing before request %d", i).isGreaterThanOrEqualTo(45);
+        }
+    }
+
+    @Test
     void aPackageThatLeavesEveryBranchStaysKnownMarkedRetired() throws Exception {
         discovery.run().await().indefinitely();
         RepoStubs.serve(wm(), RepoStubs.epel(9), List.of(), false);

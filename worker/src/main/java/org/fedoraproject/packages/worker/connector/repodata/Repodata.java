@@ -43,6 +43,12 @@ import org.fedoraproject.packages.worker.connector.UpstreamException.Kind;
 public class Repodata {
     public static final String UPSTREAM = "repodata";
 
+    private final RequestPacing pacing;
+
+    public Repodata(org.fedoraproject.packages.worker.catalog.CatalogConfig config) {
+        this.pacing = new RequestPacing(config.requestsPerSecond());
+    }
+
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL) // mirrors redirect
@@ -99,6 +105,7 @@ public class Repodata {
     private InputStream get(String url) {
         HttpResponse<InputStream> response;
         try {
+            pacing.awaitTurn();
             response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
