@@ -366,6 +366,26 @@ fp_repodata() {
   fi
 }
 
+# fp_corpus_upstreams: the corpus packages' mdapi and dist-git answers (distro/upstreams.mjs; a no-op
+# when its inputs have not changed)
+fp_corpus_upstreams() {
+  if ! node "$FP_LOCAL/distro/upstreams.mjs" 2>&1 | while IFS= read -r line; do fp_log "$line"; done; then
+    fp_die "generating the corpus packages' mdapi/dist-git answers failed (node deploy/local/distro/upstreams.mjs)"
+  fi
+}
+
+# fp_wiremock_ext JAR: compiles WireMock's "corpus-file" extension (wiremock-ext/CorpusFiles.java)
+# into .state/cache unless up to date; prints the classes directory
+fp_wiremock_ext() {
+  local jar="$1" src="$FP_LOCAL/wiremock-ext/CorpusFiles.java" out="$FP_CACHE/wiremock-ext"
+  local cls="$out/org/fedoraproject/packages/localwiremock/CorpusFiles.class"
+  if [[ ! -s "$cls" || "$src" -nt "$cls" || "$jar" -nt "$cls" ]]; then
+    rm -rf "$out" && mkdir -p "$out"
+    javac --release 17 -nowarn -cp "$jar" -d "$out" "$src" >&2 || fp_die "compiling $src failed"
+  fi
+  echo "$out"
+}
+
 # ---------------------------------------------------------------------------------------------------
 # building the frontend and the jars (FP_BUILD=auto skips what is newer than its sources)
 

@@ -51,6 +51,8 @@ start_wiremock() {
   fp_port_free_or_die "$FP_WIREMOCK_PORT" WireMock
   mkdir -p "$FP_WIREMOCK_ROOT/mappings" "$FP_WIREMOCK_ROOT/__files"
   jar="$(fp_wiremock_jar)"
+  local ext
+  ext="$(fp_wiremock_ext "$jar")"
   # A bounded journal (bench/ counts upstream calls in it) without response bodies, which are what
   # would take the memory; 0 switches it off.
   local journal=(--no-request-journal) xmx=256m
@@ -60,7 +62,9 @@ start_wiremock() {
   fi
   # Delayed answers (bench/ sets delays) are sent from a timer, not by a held Jetty thread, so a slow
   # stub cannot starve the others' answers.
-  fp_launch wiremock "$log" java "-Xmx$xmx" "$(fp_marker wiremock)" -jar "$jar" \
+  # The "corpus-file" extension serves the corpus packages' generated mdapi/dist-git answers (or 404).
+  fp_launch wiremock "$log" java "-Xmx$xmx" "$(fp_marker wiremock)" "-Dfp.wiremock.files=$FP_WIREMOCK_ROOT/__files" \
+    -cp "$jar:$ext" wiremock.Run --extensions org.fedoraproject.packages.localwiremock.CorpusFiles \
     --port "$FP_WIREMOCK_PORT" --bind-address 127.0.0.1 --root-dir "$FP_WIREMOCK_ROOT" \
     --disable-banner --container-threads 64 --async-response-enabled true --async-response-threads 16 \
     "${journal[@]}"
@@ -162,6 +166,10 @@ main() {
 
   fp_step_begin "repository metadata (distro/repodata.mjs)"
   fp_repodata
+  fp_step_end ok
+
+  fp_step_begin "corpus mdapi/dist-git answers (distro/upstreams.mjs)"
+  fp_corpus_upstreams
   fp_step_end ok
 
   fp_step_begin "WireMock (recorded upstream APIs)"

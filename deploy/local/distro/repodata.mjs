@@ -200,7 +200,7 @@ function repomd(repo, primary) {
 // Files, stamp, mapping
 
 function inputsHash() {
-  const files = [PACKAGES_FILE, DEMO_REPODATA, ...readdirSync(HERE).filter((f) => f.endsWith('.mjs') && f !== 'check.mjs' && f !== 'derive.mjs').sort().map((f) => join(HERE, f))];
+  const files = [PACKAGES_FILE, DEMO_REPODATA, ...readdirSync(HERE).filter((f) => f.endsWith('.mjs') && f !== 'check.mjs' && f !== 'derive.mjs' && f !== 'upstreams.mjs').sort().map((f) => join(HERE, f))];
   const h = createHash('sha256');
   for (const f of files) h.update(`${relative(HERE, f)}\u0000`).update(readFileSync(f)).update('\u0000');
   return h.digest('hex');
