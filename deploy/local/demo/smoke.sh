@@ -152,5 +152,10 @@ done
 while IFS= read -r line; do
   case "$line" in PASS*) pass=$((pass+1)); echo "$line" ;; FAIL*) fail=$((fail+1)); echo "$line" ;; esac
 done < <(node "$(dirname "$0")/../distro/check.mjs" "$B" 2>&1 || true)
+
+# ---- the corpus packages' mdapi and dist-git answers (distro/upstreams.mjs, the corpus-file extension)
+while IFS= read -r line; do
+  case "$line" in PASS*) pass=$((pass+1)); echo "$line" ;; FAIL*) fail=$((fail+1)); echo "$line" ;; esac
+done < <(node "$(dirname "$0")/../distro/check-upstreams.mjs" "$B" 2>&1 || true)
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
