@@ -172,7 +172,7 @@ class BusToRedisTest {
         assertThat(redis.hash(String.class).hget(RedisLayout.meta("curl"), "ci:seq")).as("the ci entry was refreshed").isNotNull();
         assertThat(redis.hash(String.class).hget(RedisLayout.meta("curl"), "overview:seq")).isNull();
         assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/mdapi/.*/pkg/.*")))).isEmpty();
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/mdapi/.*/pkg/curl")))).isEmpty();
     }
 
     @Test
