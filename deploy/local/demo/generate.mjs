@@ -17,7 +17,7 @@ import { BRANCHES, PACKAGES, PEOPLE } from './packages.mjs';
 import { DROP, fedArch, fedName } from './names.mjs';
 import { olderVersion, rpmvercmp } from '../distro/rpmver.mjs';
 import { corpusPath, deriveCorpus, loadCorpus, writePackages } from '../distro/derive.mjs';
-import { DEMO_REPODATA, GENERATED } from '../distro/layout.mjs';
+import { CORPUS_GENERATED, DEMO_REPODATA, GENERATED } from '../distro/layout.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../../..');
@@ -1144,9 +1144,9 @@ function main() {
   for (const [file, list] of Object.entries(mappings)) {
     put(`mappings/${file}`, pretty({ mappings: list }));
   }
-  // everything but what repodata.mjs generates at start time (git-ignored)
-  for (const [dir, keep] of [['mappings', GENERATED.mapping], ['__files', GENERATED.files]]) {
-    for (const e of existsSync(join(WIREMOCK, dir)) ? readdirSync(join(WIREMOCK, dir)) : []) if (e !== keep) rmSync(join(WIREMOCK, dir, e), { recursive: true, force: true });
+  // everything but what repodata.mjs and upstreams.mjs generate at start time (git-ignored)
+  for (const [dir, keep] of [['mappings', [GENERATED.mapping, CORPUS_GENERATED.mapping]], ['__files', [GENERATED.files, CORPUS_GENERATED.files]]]) {
+    for (const e of existsSync(join(WIREMOCK, dir)) ? readdirSync(join(WIREMOCK, dir)) : []) if (!keep.includes(e)) rmSync(join(WIREMOCK, dir, e), { recursive: true, force: true });
   }
   for (const rel of [...written.keys()].sort()) {
     const p = join(WIREMOCK, rel);

@@ -12,6 +12,8 @@ export const PACKAGES_FILE = join(HERE, 'packages.jsonl.gz');
 export const DEMO_REPODATA = join(HERE, 'demo.json');
 /** Generated at start time by repodata.mjs, git-ignored: bodies under __files/<files>/, one mapping file. */
 export const GENERATED = { files: 'dl', mapping: 'dl-generated.json' };
+/** Generated at start time by upstreams.mjs, git-ignored: the corpus packages' mdapi and dist-git answers. */
+export const CORPUS_GENERATED = { files: 'corpus', mapping: 'corpus-generated.json' };
 export const URL_PREFIX = '/dl';
 
 export const NOW = Date.UTC(2026, 10, 20, 12, 0, 0); // the demo world's "now" (generate.mjs): 2026-11-20T12:00:00Z

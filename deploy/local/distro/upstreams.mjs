@@ -13,19 +13,20 @@
 // worker's PackageLocator finds it) also files, changelog, whatrequires (= requires) and
 // whatrecommends (= recommends; `[]` without a file when nobody does). Pagure: the project and
 // git/branches. A stamp makes a second run a no-op. Node 20, no dependencies; deterministic.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { PACKAGES_FILE, WIREMOCK } from './layout.mjs';
+import { CORPUS_GENERATED, PACKAGES_FILE, WIREMOCK } from './layout.mjs';
 import { planSource, REPO_BY_ID } from './plan.mjs';
 import { PEOPLE } from '../demo/packages.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DIR = 'corpus';
+const DIR = CORPUS_GENERATED.files;
 const FILES = join(WIREMOCK, '__files', DIR);
-const MAPPING = join(WIREMOCK, 'mappings', 'corpus-generated.json');
+const MAPPING = join(WIREMOCK, 'mappings', CORPUS_GENERATED.mapping);
 const STAMP = join(FILES, 'stamp.json');
 const SEED = 'fedora-packages-corpus-upstreams-v1';
 const BRANCHES = ['rawhide', 'f43', 'f42', 'f41', 'epel10', 'epel9']; // the worker's search order
@@ -165,6 +166,11 @@ function stubs() {
   ];
 }
 
+/** Removing 670,000 files takes over a minute: a detached rm does it while the stack starts. */
+function removeLater(dir) {
+  spawn('rm', ['-rf', '--', dir], { detached: true, stdio: 'ignore' }).unref();
+}
+
 function main() {
   const force = process.argv.includes('--force');
   const t0 = Date.now();
@@ -175,6 +181,8 @@ function main() {
     console.log(`corpus mdapi/dist-git answers: up to date (${stamp.sources} sources, ${stamp.files} files; ${Date.now() - t0} ms)`);
     return;
   }
+  // what an interrupted run left behind
+  for (const e of readdirSync(dirname(FILES))) if (/^corpus\.(tmp|old)-\d+$/.test(e)) removeLater(join(dirname(FILES), e));
   const rows = gunzipSync(readFileSync(PACKAGES_FILE)).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   // a fresh directory beside the old one, then swapped in: a running WireMock sees one generation or the other
   const tmp = `${FILES}.tmp-${process.pid}`;
@@ -246,9 +254,8 @@ function main() {
   mkdirSync(dirname(MAPPING), { recursive: true });
   writeFileSync(`${MAPPING}.tmp-${process.pid}`, JSON.stringify({ mappings: stubs() }, null, 2) + '\n');
   renameSync(`${MAPPING}.tmp-${process.pid}`, MAPPING);
-  const tw = Date.now();
-  rmSync(old, { recursive: true, force: true });
-  console.log(`corpus mdapi/dist-git answers: wrote ${files} files (${(bytes / 1048576).toFixed(0)} MiB) for ${sources} sources under ${relative(WIREMOCK, FILES)}/ in ${((tw - t0) / 1000).toFixed(1)} s (+${((Date.now() - tw) / 1000).toFixed(1)} s removing the previous generation)`);
+  if (existsSync(old)) removeLater(old);
+  console.log(`corpus mdapi/dist-git answers: wrote ${files} files (${(bytes / 1048576).toFixed(0)} MiB) for ${sources} sources under ${relative(WIREMOCK, FILES)}/ in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 try { main(); } catch (e) { console.error(`upstreams.mjs: ${e.stack || e}`); process.exit(1); }
