@@ -226,8 +226,8 @@ function main() {
     sources++;
     const first = row.b.find((s) => s.n === row.n) || [...row.b].sort((a, c) => (a.n < c.n ? -1 : 1))[0];
     for (const [b, nv] of views) {
-      put(`mdapi/${b}/srcpkg/${row.n}.json`, json(pkgAnswer(row, first, nv)));
       for (const bin of row.b) put(`mdapi/${b}/pkg/${bin.n}.json`, json(pkgAnswer(row, bin, nv)));
+      link(`mdapi/${b}/pkg/${first.n}.json`, `mdapi/${b}/srcpkg/${row.n}.json`); // srcpkg = the pkg answer of that binary
     }
     const [b, nv] = views[0];
     const cl = `mdapi/${b}/changelog/${row.n}.changelog`;
