@@ -106,6 +106,14 @@ step_browser() {
   FP_INSTANCE=e2e "$FP_LOCAL/start.sh" || return
   local base pkg
   base="$(FP_INSTANCE=e2e bash -c 'source "$0"; echo "$FP_API_URL"' "$FP_LOCAL/lib.sh")" || return
+  # start.sh returns while the worker discovers the distribution in the background; the catalog pages'
+  # checks need it (binary names, retired packages): wait for the first discovery, up to 3 minutes
+  local until=$((SECONDS + 180))
+  until curl -sf --max-time 5 "$base/api/v1/status" | grep -q '"discoveredAt":"'; do
+    ((SECONDS < until)) || fp_die "the e2e worker discovered no catalog within 180 s (see deploy/local/.state/e2e/logs/worker.log)"
+    sleep 2
+  done
+  fp_log "e2e catalog discovered after $((SECONDS - until + 180)) s"
   pkg="$(curl -sf --max-time 10 "$base/api/v1/packages" | fp_json_first_package)" ||
     fp_die "could not read a package name from $base/api/v1/packages"
   fp_log "browser tests against $base with FP_PACKAGE=$pkg"

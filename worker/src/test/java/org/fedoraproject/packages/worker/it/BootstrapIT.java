@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.worker.support.Bus;
 import org.fedoraproject.packages.worker.support.RepoStubs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +57,24 @@ class BootstrapIT {
             }
         }
         redis = new RedisServer(dir).start();
+        deleteQueues();
+    }
+
+    /**
+     * The worker's durable queues in the shared test vhost collect every test's messages between runs (a
+     * test's pagure.project.new would announce one more package): each run starts and ends without them.
+     */
+    private static void deleteQueues() {
+        try (Bus bus = new Bus(VHOST)) {
+            for (String q : List.of("worker", "worker.dlq", "refresh", "refresh.dlq")) {
+                bus.delete("fedora-packages.it-boot." + q);
+            }
+        }
     }
 
     @AfterAll
     static void stop() {
+        deleteQueues();
         if (redis != null) {
             redis.close();
         }
