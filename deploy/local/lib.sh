@@ -446,18 +446,3 @@ fp_json_total() {
     });'
 }
 
-# fp_json_first_package: reads /api/v1/packages output on stdin, prints the first package name
-fp_json_first_package() {
-  node -e '
-    let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
-      let d; try { d = JSON.parse(s); } catch (e) { process.exit(1); }
-      const lists = Array.isArray(d) ? [d]
-        : ["items", "packages", "results", "data", "content"].map(k => d[k]).filter(Array.isArray)
-            .concat(Object.values(d).filter(Array.isArray));
-      for (const l of lists) for (const e of l) {
-        const n = typeof e === "string" ? e : e && (e.name || e.package || e.id);
-        if (typeof n === "string" && n) { console.log(n); return; }
-      }
-      process.exit(1);
-    });'
-}

@@ -114,8 +114,10 @@ step_browser() {
     sleep 2
   done
   fp_log "e2e catalog discovered after $((SECONDS - until + 180)) s"
-  pkg="$(curl -sf --max-time 10 "$base/api/v1/packages" | fp_json_first_package)" ||
-    fp_die "could not read a package name from $base/api/v1/packages"
+  # a demo package: it has every tab (the corpus packages that now sort first have no builds or bugs)
+  pkg="${FP_PACKAGE:-bash}"
+  curl -sf -o /dev/null --max-time 10 "$base/api/v1/packages/$pkg" ||
+    fp_die "demo package $pkg is not known to $base (demo data not loaded?)"
   fp_log "browser tests against $base with FP_PACKAGE=$pkg"
   cd "$FP_ROOT/frontend" || return
   FP_BASE_URL="$base" FP_PACKAGE="$pkg" npm run test:browser

@@ -37,6 +37,7 @@ public class Bootstrap {
     private static final String PLAN_TOPIC = "bootstrap";
 
     private final Discovery discovery;
+    private final KnownPackages known;
     private final RefreshScheduler scheduler;
     private final ReactiveRedisDataSource redis;
     private final BootstrapProgress progress;
@@ -46,9 +47,10 @@ public class Bootstrap {
     private volatile boolean stopped;
     private long checkTimer = -1;
 
-    public Bootstrap(Discovery discovery, RefreshScheduler scheduler, ReactiveRedisDataSource redis,
+    public Bootstrap(Discovery discovery, KnownPackages known, RefreshScheduler scheduler, ReactiveRedisDataSource redis,
             BootstrapProgress progress, CatalogConfig config, Vertx vertx) {
         this.discovery = discovery;
+        this.known = known;
         this.scheduler = scheduler;
         this.redis = redis;
         this.progress = progress;
@@ -126,13 +128,7 @@ public class Bootstrap {
 
     private void handOver() {
         redis.hash(String.class).hget(RedisLayout.BOOTSTRAP, "cursor")
-                .flatMap(cursor -> redis.execute("ZRANGE", RedisLayout.KNOWN_PACKAGES, cursor == null ? "-" : "(" + cursor, "+",
-                        "BYLEX", "LIMIT", "0", Integer.toString(config.bootstrap().chunk())))
-                .map(r -> {
-                    List<String> names = new java.util.ArrayList<>(r.size());
-                    r.forEach(n -> names.add(n.toString()));
-                    return names;
-                })
+                .flatMap(cursor -> known.namesAfter(cursor, config.bootstrap().chunk()))
                 .subscribe().with(this::submit, this::failed);
     }
 

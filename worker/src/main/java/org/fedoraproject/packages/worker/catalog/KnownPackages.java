@@ -77,6 +77,16 @@ public class KnownPackages implements KnownNames {
                 .hsetnx(RedisLayout.PACKAGE_STATES, name, json(new PackageState(List.of(), false, via))));
     }
 
+    /** Up to {@code count} known names after {@code cursor} (from the first when null), by name. */
+    public Uni<List<String>> namesAfter(String cursor, int count) {
+        return redis.execute("ZRANGE", RedisLayout.KNOWN_PACKAGES, cursor == null ? "-" : "(" + cursor, "+", "BYLEX",
+                "LIMIT", "0", Integer.toString(count)).map(r -> {
+                    List<String> names = new ArrayList<>(r.size());
+                    r.forEach(n -> names.add(n.toString()));
+                    return names;
+                });
+    }
+
     public Uni<Long> count() {
         return redis.sortedSet(String.class).zcard(RedisLayout.KNOWN_PACKAGES);
     }

@@ -39,6 +39,7 @@ public class Sweep {
     private static final int WALK = 500;
 
     private final Connectors connectors;
+    private final KnownPackages known;
     private final RefreshScheduler scheduler;
     private final ReactiveRedisDataSource redis;
     private final SweepConfig config;
@@ -46,8 +47,10 @@ public class Sweep {
     private final AtomicBoolean busy = new AtomicBoolean();
     private long timer = -1;
 
-    public Sweep(Connectors connectors, RefreshScheduler scheduler, ReactiveRedisDataSource redis, SweepConfig config, Vertx vertx) {
+    public Sweep(Connectors connectors, KnownPackages known, RefreshScheduler scheduler, ReactiveRedisDataSource redis,
+            SweepConfig config, Vertx vertx) {
         this.connectors = connectors;
+        this.known = known;
         this.scheduler = scheduler;
         this.redis = redis;
         this.config = config;
@@ -110,10 +113,8 @@ public class Sweep {
     /** Known packages that never had this entry, from the connector's cursor over the known set. */
     private Uni<List<String>> neverRefreshed(Connector c, int count) {
         String cursorKey = RedisLayout.sweepCursor(c.name());
-        return redis.value(String.class).get(cursorKey).flatMap(cursor -> redis.execute("ZRANGE", RedisLayout.KNOWN_PACKAGES,
-                        cursor == null ? "-" : "(" + cursor, "+", "BYLEX", "LIMIT", "0", Integer.toString(WALK))
-                .flatMap(page -> {
-                    List<String> walked = strings(page);
+        return redis.value(String.class).get(cursorKey).flatMap(cursor -> known.namesAfter(cursor, WALK)
+                .flatMap(walked -> {
                     if (walked.isEmpty()) {
                         // the end of the known set: start over next time (new packages sort anywhere)
                         return cursor == null ? Uni.createFrom().item(List.<String>of())

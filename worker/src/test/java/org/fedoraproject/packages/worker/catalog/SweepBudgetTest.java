@@ -40,9 +40,10 @@ class SweepBudgetTest extends ConnectorTestBase {
         Thread.sleep(3000); // the lanes fetch what the tick handed over
 
         assertThat(wm().findAll(getRequestedFor(urlPathMatching("/koschei/.*")))).hasSize(2);
-        // builds and versions: one package each; a refresh of a package Koji does not know is one getPackageID
+        // builds and versions: one package each, a getPackageID each for a package Koji does not know — or one
+        // for both when the two refreshes of the same package share the id lookup in flight
         assertThat(wm().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathMatching("/koji/.*"))))
-                .hasSize(2);
+                .hasSizeBetween(1, 2);
         assertThat(wm().findAll(getRequestedFor(urlPathMatching("/(bodhi|bugzilla|pagure|anitya|mdapi)/.*")))).isEmpty();
     }
 }
