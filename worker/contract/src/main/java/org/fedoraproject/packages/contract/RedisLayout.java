@@ -41,6 +41,11 @@ package org.fedoraproject.packages.contract;
  *       the scheduler), {@code startedAt}, {@code finishedAt}, {@code total}, {@code discoveredAt} (a
  *       discovery found packages: from then on only known packages get entries).</li>
  *   <li>{@code sweep:<connector>} string: the sweep's cursor over the known set, for entries never refreshed.</li>
+ *   <li>{@code search:pending} set: packages whose search document must be rebuilt (their overview,
+ *       maintainers or state changed); the worker's indexer takes them out only once the engine has the
+ *       new document, so a crash or an engine outage loses none.</li>
+ *   <li>{@code search:reindex} hash: the last full re-index: {@code state} (running, done, failed),
+ *       {@code index}, {@code total}, {@code done}, {@code startedAt}, {@code finishedAt}, {@code error}; {@code search:reindex:lock} string: the running one's lease.</li>
  * </ul>
  */
 public final class RedisLayout {
@@ -49,6 +54,10 @@ public final class RedisLayout {
     public static final String PACKAGE_STATES = "packages:state";
     public static final String BINARIES = "binaries";
     public static final String BOOTSTRAP = "bootstrap";
+    public static final String SEARCH_PENDING = "search:pending";
+    public static final String SEARCH_REINDEX = "search:reindex";
+    /** Held (with a lease) by the one worker running a full re-index. */
+    public static final String SEARCH_REINDEX_LOCK = "search:reindex:lock";
     /** Written whole under this suffix, then renamed over the live key (same Cluster slot). */
     public static final String REPLACEMENT_SUFFIX = ":new";
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.worker.search.SearchPending;
 import org.fedoraproject.packages.worker.connector.mdapi.PackageLocator;
 import org.fedoraproject.packages.worker.connector.repodata.Repodata;
 import org.fedoraproject.packages.worker.connector.repodata.Repomd;
@@ -52,9 +53,11 @@ public class Discovery {
     private final KnownPackages known;
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper mapper;
+    private final SearchPending search;
 
     public Discovery(PackageLocator branches, RepoLocations locations, Repodata repodata, CatalogStore store,
-            KnownPackages known, ReactiveRedisDataSource redis, ObjectMapper mapper) {
+            KnownPackages known, ReactiveRedisDataSource redis, ObjectMapper mapper, SearchPending search) {
+        this.search = search;
         this.branches = branches;
         this.locations = locations;
         this.repodata = repodata;
@@ -88,7 +91,8 @@ public class Discovery {
                     .flatMap(x -> indexes(read))
                     .map(counts -> new Result(true, read, changed, counts.stateChanged(), counts.known(), counts.binaries(),
                             Duration.between(start, Instant.now())));
-        }).invoke(r -> LOG.infof("discovery: %d branches %s, %d packages known, %d binaries; %d changed, %d states changed; %d ms",
+        }).call(r -> search.addAll(r.changed())) // provides and texts come from the catalog too
+                .invoke(r -> LOG.infof("discovery: %d branches %s, %d packages known, %d binaries; %d changed, %d states changed; %d ms",
                 r.branches().size(), r.branches(), r.known(), r.binaries(), r.changed().size(), r.stateChanged().size(),
                 r.took().toMillis()));
     }

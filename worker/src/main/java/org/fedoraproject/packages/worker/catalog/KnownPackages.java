@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.worker.search.SearchPending;
 import org.fedoraproject.packages.worker.refresh.KnownNames;
 
 /**
@@ -26,8 +27,11 @@ public class KnownPackages implements KnownNames {
     private final CatalogStore store;
     private final ObjectMapper mapper;
 
-    public KnownPackages(ReactiveRedisDataSource redis, CatalogStore store, ObjectMapper mapper) {
+    private final SearchPending search;
+
+    public KnownPackages(ReactiveRedisDataSource redis, CatalogStore store, ObjectMapper mapper, SearchPending search) {
         this.redis = redis;
+        this.search = search;
         this.store = store;
         this.mapper = mapper;
     }
@@ -74,7 +78,8 @@ public class KnownPackages implements KnownNames {
     /** Makes a package known that an event announced (a new dist-git repository, a first build). */
     public Uni<Boolean> announce(String name, String via) {
         return redis.sortedSet(String.class).zadd(RedisLayout.KNOWN_PACKAGES, 0, name).call(() -> redis.hash(String.class)
-                .hsetnx(RedisLayout.PACKAGE_STATES, name, json(new PackageState(List.of(), false, via))));
+                .hsetnx(RedisLayout.PACKAGE_STATES, name, json(new PackageState(List.of(), false, via))))
+                .call(() -> search.add(name)); // findable by name before any document exists
     }
 
     /** Up to {@code count} known names after {@code cursor} (from the first when null), by name. */
@@ -116,6 +121,7 @@ public class KnownPackages implements KnownNames {
             List<String> added = branchesByName.keySet().stream().filter(n -> !old.containsKey(n)).toList();
             return addToKnown(added)
                     .call(() -> store.hsetChunked(RedisLayout.PACKAGE_STATES, changed))
+                    .call(() -> search.addAll(changed.keySet())) // branches or retirement changed
                     .replaceWith(new LinkedHashSet<>(changed.keySet()));
         });
     }

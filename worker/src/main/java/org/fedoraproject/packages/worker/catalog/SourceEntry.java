@@ -10,6 +10,7 @@ import java.util.List;
 public record SourceEntry(String name, String epoch, String version, String release, String summary,
         String description, String url, String license, List<Sub> subpackages, String repo) {
 
-    public record Sub(String name, String summary, String arch) {
+    /** {@code provides}: the names the binary provides besides its own (search terms); null in entries written before. */
+    public record Sub(String name, String summary, String arch, List<String> provides) {
     }
 }

@@ -14,6 +14,7 @@ import org.fedoraproject.packages.contract.RedisLayout;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
+import org.fedoraproject.packages.worker.search.SearchPending;
 
 /**
  * Writes page data to Redis; the worker's only way to change it. Every write is one Lua script that
@@ -30,14 +31,19 @@ public class DocumentStore {
     static final java.util.Set<ConnectorName> KNOWN_BY =
             java.util.EnumSet.of(ConnectorName.OVERVIEW, ConnectorName.SOURCES, ConnectorName.MAINTAINERS);
 
+    /** The documents a search document is built from (with the package's state): their change re-indexes it. */
+    static final java.util.Set<ConnectorName> SEARCHED_FROM = java.util.EnumSet.of(ConnectorName.OVERVIEW, ConnectorName.MAINTAINERS);
+
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper mapper;
     private final String channel;
     private final LuaScript write;
     private final LuaScript recordError;
+    private final SearchPending search;
 
-    public DocumentStore(ReactiveRedisDataSource redis, ObjectMapper mapper, WorkerConfig config) {
+    public DocumentStore(ReactiveRedisDataSource redis, ObjectMapper mapper, WorkerConfig config, SearchPending search) {
         this.redis = redis;
+        this.search = search;
         this.mapper = mapper;
         this.channel = RedisLayout.refreshedChannel(config.instance());
         this.write = LuaScript.load("write-document.lua");
@@ -66,6 +72,7 @@ public class DocumentStore {
         return write.run(redis, keys, args)
                 .map(r -> r != null && r.toLong() == 1L)
                 .call(written -> written ? remember(pkg, connector, result).call(() -> refreshed(pkg, connector))
+                        .call(() -> SEARCHED_FROM.contains(connector) ? search.add(pkg) : Uni.createFrom().voidItem())
                         : Uni.createFrom().voidItem());
     }
 

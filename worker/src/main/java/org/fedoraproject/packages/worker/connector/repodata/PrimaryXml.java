@@ -10,7 +10,7 @@ import javax.xml.stream.XMLStreamReader;
  * Reads a repository's primary metadata ({@code <metadata xmlns="http://linux.duke.edu/metadata/common">},
  * one {@code <package type="rpm">} per binary rpm) as a stream: Fedora's Everything repository lists
  * some 75,000 packages, so nothing but the current package is held. Dependencies and file lists are
- * skipped: the catalog needs names, versions, texts and the source rpm.
+ * skipped: the catalog needs names, versions, texts, the source rpm and (for search) the provided names.
  */
 public final class PrimaryXml {
     private PrimaryXml() {
@@ -56,6 +56,7 @@ public final class PrimaryXml {
         String url = null;
         String license = null;
         String sourceRpm = null;
+        java.util.List<String> provides = new java.util.ArrayList<>();
         int depth = 1;
         while (depth > 0 && r.hasNext()) {
             int event = r.next();
@@ -75,8 +76,9 @@ public final class PrimaryXml {
                     case "url" -> url = text(r);
                     case "license" -> license = text(r);
                     case "sourcerpm" -> sourceRpm = text(r);
-                    // provides, requires, files…: not needed; skipped whole, without building their text
-                    case "provides", "requires", "conflicts", "obsoletes", "recommends", "suggests", "supplements",
+                    case "provides" -> readProvides(r, provides);
+                    // requires, files…: not needed; skipped whole, without building their text
+                    case "requires", "conflicts", "obsoletes", "recommends", "suggests", "supplements",
                             "enhances", "file", "changelog" -> skip(r);
                     default -> depth++;
                 }
@@ -87,8 +89,31 @@ public final class PrimaryXml {
         if (type != null && !"rpm".equals(type) || name == null || name.isBlank()) {
             return null;
         }
+        String own = name;
+        provides.removeIf(p -> p.equals(own));
         return new Rpm(name, arch, epoch, ver, rel, summary, description, url, license,
-                sourceRpm == null || sourceRpm.isBlank() ? null : sourceRpm);
+                sourceRpm == null || sourceRpm.isBlank() ? null : sourceRpm, java.util.List.copyOf(provides));
+    }
+
+    /**
+     * The names of {@code <rpm:provides>}'s entries (no versions), as search terms: {@code python3dist(requests)},
+     * {@code perl(JSON::PP)}, {@code libfoo.so.1()(64bit)}. Capped, since a few packages provide thousands.
+     */
+    private static void readProvides(XMLStreamReader r, java.util.List<String> into) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0 && r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                String n = r.getAttributeValue(null, "name");
+                if ("entry".equals(r.getLocalName()) && n != null && !n.isBlank() && into.size() < Rpm.MAX_PROVIDES
+                        && !into.contains(n)) {
+                    into.add(n);
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
     }
 
     /** The element's text, trimmed, or null when empty; leaves the reader on its end tag. */

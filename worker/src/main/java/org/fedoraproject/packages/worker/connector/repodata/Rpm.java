@@ -4,9 +4,11 @@ package org.fedoraproject.packages.worker.connector.repodata;
  * One binary package as a repository's primary metadata lists it: the fields the catalog keeps.
  * {@code sourceRpm} is the file name of the source package it was built from
  * ({@code vim-9.1.1800-2.fc44.src.rpm}), which is how a binary leads to its source package.
+ * {@code provides}: the names it provides besides its own (at most {@link #MAX_PROVIDES}).
  */
 public record Rpm(String name, String arch, String epoch, String version, String release, String summary,
-        String description, String url, String license, String sourceRpm) {
+        String description, String url, String license, String sourceRpm, java.util.List<String> provides) {
+    public static final int MAX_PROVIDES = 100;
 
     /**
      * The source package's name: the source rpm's file name without {@code -version-release.src.rpm}
