@@ -18,6 +18,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> searchUnavailable(org.fedoraproject.packages.api.search.SearchUnavailableException e) {
+        RestResponse<Problem> r = Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+        return RestResponse.ResponseBuilder.fromResponse(r)
+                .header("Retry-After", org.fedoraproject.packages.api.search.SearchUnavailableException.RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> notFound(NotFoundException e) {
         return Problem.of(Response.Status.NOT_FOUND, "No such resource");
     }

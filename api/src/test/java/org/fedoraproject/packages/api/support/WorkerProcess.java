@@ -25,39 +25,52 @@ public class WorkerProcess implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        wiremock.start();
+        int port = freePort();
+        worker = launch(List.of("-Dfp.local-upstream=http://127.0.0.1:" + wiremock.port()), port,
+                Path.of("target/e2e-worker.log"));
+        return Map.of();
+    }
+
+    /** Starts the worker jar in the test profile with extra {@code -D} settings; returns once it is ready. */
+    public static Process launch(List<String> settings, int port, Path log) {
         Path jar = Path.of(System.getProperty("fp.worker.jar", "../worker/target/quarkus-app/quarkus-run.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("worker jar missing at " + jar + ": run `mvn verify` from the repository root");
         }
-        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        wiremock.start();
-        int port = freePort();
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port));
+        command.addAll(settings);
+        command.addAll(List.of("-jar", jar.toString()));
         try {
-            Path log = Path.of("target/e2e-worker.log");
-            worker = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port,
-                    "-Dfp.local-upstream=http://127.0.0.1:" + wiremock.port(), "-jar", jar.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            awaitReady(port, Duration.ofSeconds(90), log);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            awaitReady(p, port, Duration.ofSeconds(90), log);
+            return p;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Map.of();
+    }
+
+    /** Stops a launched worker (SIGTERM, then SIGKILL after 20 s). */
+    public static void stop(Process worker) {
+        if (worker == null) {
+            return;
+        }
+        worker.destroy();
+        try {
+            if (!worker.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                worker.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.destroyForcibly();
+        }
     }
 
     @Override
     public void stop() {
-        if (worker != null) {
-            worker.destroy();
-            try {
-                if (!worker.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    worker.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                worker.destroyForcibly();
-            }
-        }
+        stop(worker);
         if (wiremock != null) {
             wiremock.stop();
         }
@@ -67,7 +80,7 @@ public class WorkerProcess implements QuarkusTestResourceLifecycleManager {
         return wiremock;
     }
 
-    private void awaitReady(int port, Duration timeout, Path log) {
+    private static void awaitReady(Process worker, int port, Duration timeout, Path log) {
         Instant end = Instant.now().plus(timeout);
         while (Instant.now().isBefore(end)) {
             if (!worker.isAlive()) {
@@ -93,7 +106,7 @@ public class WorkerProcess implements QuarkusTestResourceLifecycleManager {
         throw new IllegalStateException("worker not ready within " + timeout + "; see " + log.toAbsolutePath());
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -107,13 +107,23 @@ public class SearchDocuments {
         String release = text(o, "release");
         d.version = version == null ? null : release == null ? version : version + "-" + release;
         Set<String> binaries = new LinkedHashSet<>();
+        Set<String> subSummaries = new LinkedHashSet<>();
         o.path("subpackages").forEach(s -> {
             String n = text(s, "name");
             if (n != null && !n.equals(d.name)) {
                 binaries.add(n);
             }
+            String sum = text(s, "summary");
+            if (sum != null && !sum.equals(d.summary)) {
+                subSummaries.add(sum);
+            }
         });
         d.binaries = List.copyOf(binaries);
+        // the sub-packages' own summaries ("… - GVim", "Python 3 bindings") are words people search for too
+        if (!subSummaries.isEmpty()) {
+            String subs = String.join("\n", subSummaries);
+            d.description = d.description == null ? subs : d.description + "\n" + subs;
+        }
     }
 
     private static void catalogEntry(PackageDocument d, JsonNode entry, boolean textsToo) {

@@ -20,7 +20,7 @@ public class SearchAnalysis implements ElasticsearchAnalysisConfigurer {
     /** English prose: words, lower-cased, folded, stop words out, light stemming (games → game). */
     public static final String TEXT = "fp_text";
 
-    private static final String EDGE_GRAMS = "fp_edge_grams";
+    private static final String EDGE_TOKENS = "fp_edge_tokens";
     private static final String STOP = "fp_stop_en";
     private static final String STEM = "fp_stem_en";
     private static final String NON_ALNUM = "fp_non_alnum";
@@ -29,8 +29,10 @@ public class SearchAnalysis implements ElasticsearchAnalysisConfigurer {
     public void configure(ElasticsearchAnalysisConfigurationContext context) {
         context.normalizer(FOLDED).custom().tokenFilters("lowercase", "asciifolding");
 
-        context.tokenFilter(EDGE_GRAMS).type("edge_ngram").param("min_gram", 1).param("max_gram", 40);
-        context.analyzer(EDGE).custom().tokenizer("keyword").tokenFilters("lowercase", "asciifolding", EDGE_GRAMS);
+        // a tokenizer, not a token filter: its grams take one position each, so a longer name is a longer
+        // field and scores lower (a filter's grams share one position, and every name would tie)
+        context.tokenizer(EDGE_TOKENS).type("edge_ngram").param("min_gram", 1).param("max_gram", 40);
+        context.analyzer(EDGE).custom().tokenizer(EDGE_TOKENS).tokenFilters("lowercase", "asciifolding");
         context.analyzer(WHOLE).custom().tokenizer("keyword").tokenFilters("lowercase", "asciifolding");
 
         context.tokenizer(NON_ALNUM).type("pattern").param("pattern", "[^\\p{L}\\p{N}]+");

@@ -1,0 +1,292 @@
+package org.fedoraproject.packages.api.search;
+
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.BINARIES;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.BINARIES_PREFIX;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.BRANCHES;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.DESCRIPTION;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.MAINTAINERS;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.NAME;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.NAME_PARTS;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.NAME_PREFIX;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.PROVIDES;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.RETIRED;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.SUMMARY;
+import static org.fedoraproject.packages.contract.search.PackageDocument.Fields.VERSION;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.fedoraproject.packages.contract.search.PackageDocument;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMapping;
+import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+import org.hibernate.search.util.common.SearchException;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs searches and suggestions against the read alias. The user's text only ever reaches the engine
+ * as the value of match and term predicates (analysed by the field's analyser), never as query syntax,
+ * so {@code *:*} or {@code name:foo OR} are searched for as words and match nothing special.
+ *
+ * <p>Ranking is a sum of tiers, each far above the next, so that a lower tier never overtakes a higher
+ * one: exact source name, exact sub-package name, exact provide, then the name's prefix (shorter names
+ * first: the n-gram field's length norm), then words of the name, summary and description (BM25), then
+ * words within one or two typos. Blocking: called on worker threads.
+ */
+@ApplicationScoped
+public class PackageSearch {
+    private static final Logger LOG = Logger.getLogger(PackageSearch.class);
+    /** Words of the query given typo tolerance (more would make long queries slow and vague). */
+    private static final int MAX_FUZZY_WORDS = 6;
+    private static final int SUGGEST_HITS = 30;
+
+    /** Which packages: active ones (the default), also retired ones, or only retired ones. */
+    public enum Retired {
+        EXCLUDE, INCLUDE, ONLY
+    }
+
+    public record Filters(String branch, String maintainer, Retired retired) {
+    }
+
+    private final SearchMapping mapping;
+    private final AtomicBoolean down = new AtomicBoolean();
+
+    public PackageSearch(SearchMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    public SearchShapes.Page search(String query, Filters filters, int offset, int limit) {
+        String q = query.strip();
+        String folded = q.toLowerCase(Locale.ROOT);
+        List<String> words = words(folded);
+        return engine(() -> {
+            try (SearchSession session = mapping.createSession()) {
+                SearchResult<List<?>> result = session.search(PackageDocument.class)
+                        .select(f -> f.composite().from(
+                                f.field(NAME, String.class),
+                                f.field(SUMMARY, String.class),
+                                f.field(VERSION, String.class),
+                                f.field(BINARIES, String.class).list(),
+                                f.field(PROVIDES, String.class).list(),
+                                f.field(RETIRED, Boolean.class),
+                                f.highlight(SUMMARY).highlighter("whole").single(),
+                                f.highlight(DESCRIPTION).highlighter("fragment").single()).asList())
+                        .where(f -> {
+                            var b = f.bool().must(ranked(f, q, words));
+                            filters(f, filters).forEach(b::filter);
+                            return b;
+                        })
+                        .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML))
+                        .highlighter("whole", h -> h.unified().numberOfFragments(1).fragmentSize(1000))
+                        .highlighter("fragment", h -> h.unified().numberOfFragments(1).fragmentSize(160))
+                        .fetch(offset, limit);
+                List<SearchShapes.Hit> items = new ArrayList<>();
+                for (List<?> row : result.hits()) {
+                    items.add(hit(row, folded, filters.retired() != Retired.EXCLUDE));
+                }
+                return new SearchShapes.Page(result.total().hitCountLowerBound(), offset, limit, items);
+            }
+        });
+    }
+
+    /** Up to {@code max} source and sub-package names starting with the text, shortest first. */
+    public SearchShapes.Suggestions suggest(String query, int max) {
+        String q = query.strip();
+        String folded = q.toLowerCase(Locale.ROOT);
+        return engine(() -> {
+            try (SearchSession session = mapping.createSession()) {
+                List<List<?>> rows = session.search(PackageDocument.class)
+                        .select(f -> f.composite().from(f.field(NAME, String.class), f.field(BINARIES, String.class).list())
+                                .asList())
+                        .where(f -> f.bool()
+                                .must(f.bool()
+                                        .should(f.match().field(NAME).matching(q).constantScore().boost(1000))
+                                        .should(f.match().field(NAME_PREFIX).matching(q).boost(10))
+                                        .should(f.match().field(BINARIES_PREFIX).matching(q))
+                                        .minimumShouldMatchNumber(1))
+                                .filter(f.not(f.match().field(RETIRED).matching(true))))
+                        .fetchHits(SUGGEST_HITS);
+                Map<String, String> found = new LinkedHashMap<>();
+                for (List<?> row : rows) {
+                    String name = (String) row.get(0);
+                    if (name.toLowerCase(Locale.ROOT).startsWith(folded)) {
+                        found.putIfAbsent(name, name);
+                    }
+                    for (Object b : (List<?>) row.get(1)) {
+                        String bin = (String) b;
+                        if (bin.toLowerCase(Locale.ROOT).startsWith(folded)) {
+                            found.putIfAbsent(bin, name);
+                        }
+                    }
+                }
+                List<SearchShapes.Suggestion> items = found.entrySet().stream()
+                        .sorted(Comparator.<Map.Entry<String, String>>comparingInt(e -> e.getKey().equalsIgnoreCase(q) ? 0 : 1)
+                                .thenComparingInt(e -> e.getKey().length())
+                                .thenComparing(Map.Entry::getKey))
+                        .limit(max)
+                        .map(e -> new SearchShapes.Suggestion(e.getKey(), e.getValue()))
+                        .toList();
+                return new SearchShapes.Suggestions(q, items);
+            }
+        });
+    }
+
+    private static PredicateFinalStep ranked(SearchPredicateFactory f,
+            String q, List<String> words) {
+        var b = f.bool()
+                .should(f.match().field(NAME).matching(q).constantScore().boost(100_000))
+                .should(f.match().field(BINARIES).matching(q).constantScore().boost(50_000))
+                .should(f.match().field(PROVIDES).matching(q).constantScore().boost(20_000))
+                .should(f.match().field(NAME_PREFIX).matching(q).boost(1_000))
+                .should(f.match().field(BINARIES_PREFIX).matching(q).boost(100))
+                .should(f.match().field(NAME_PARTS).matching(q).boost(40))
+                // every word in the name or summary beats some words in one of them;
+                // no operator of the query syntax is enabled, the text is only split into words
+                .should(f.simpleQueryString().field(NAME_PARTS).boost(2f).field(SUMMARY)
+                        .matching(q).defaultOperator(BooleanOperator.AND).flags(java.util.EnumSet.noneOf(SimpleQueryFlag.class))
+                        .boost(words.size() > 1 ? 30 : 1))
+                .should(f.phrase().field(SUMMARY).matching(q).boost(20))
+                .should(f.match().field(SUMMARY).matching(q).boost(10))
+                .should(f.match().field(DESCRIPTION).matching(q).boost(2));
+        int fuzzy = 0;
+        for (String w : words) {
+            int edits = w.length() >= 8 ? 2 : w.length() >= 4 ? 1 : 0;
+            if (edits > 0 && fuzzy++ < MAX_FUZZY_WORDS) {
+                // a misspelt name part (pyhton → python-*) before a misspelt summary word
+                b.should(f.match().field(NAME_PARTS).matching(w).fuzzy(edits, 1).boost(3f));
+                b.should(f.match().field(SUMMARY).matching(w).fuzzy(edits, 1).boost(0.3f));
+            }
+        }
+        return b.minimumShouldMatchNumber(1);
+    }
+
+    private static List<PredicateFinalStep> filters(SearchPredicateFactory f, Filters filters) {
+        List<PredicateFinalStep> out = new ArrayList<>();
+        switch (filters.retired()) {
+            case EXCLUDE -> out.add(f.not(f.match().field(RETIRED).matching(true)));
+            case ONLY -> out.add(f.match().field(RETIRED).matching(true));
+            case INCLUDE -> {
+            }
+        }
+        if (filters.branch() != null) {
+            out.add(f.match().field(BRANCHES).matching(filters.branch()));
+        }
+        if (filters.maintainer() != null) {
+            out.add(f.match().field(MAINTAINERS).matching(filters.maintainer()));
+        }
+        return out;
+    }
+
+    private static SearchShapes.Hit hit(List<?> row, String folded, boolean showRetired) {
+        String name = (String) row.get(0);
+        @SuppressWarnings("unchecked")
+        List<String> binaries = (List<String>) row.get(3);
+        @SuppressWarnings("unchecked")
+        List<String> provides = (List<String>) row.get(4);
+        String summaryMark = (String) row.get(6);
+        String descriptionMark = (String) row.get(7);
+        Map<String, String> highlight = new LinkedHashMap<>();
+        if (summaryMark != null) {
+            highlight.put("summary", summaryMark);
+        }
+        if (descriptionMark != null) {
+            highlight.put("description", descriptionMark);
+        }
+        return new SearchShapes.Hit(name, (String) row.get(1), (String) row.get(2),
+                matched(name, binaries, provides, folded, marked(summaryMark, descriptionMark)), highlight.isEmpty() ? null : highlight,
+                showRetired ? Boolean.TRUE.equals(row.get(5)) : null);
+    }
+
+    /** The highest tier that explains the hit (the same order as the ranking). */
+    static SearchShapes.Match matched(String name, List<String> binaries, List<String> provides, String folded,
+            Set<String> marked) {
+        if (name.equalsIgnoreCase(folded)) {
+            return new SearchShapes.Match("name", null);
+        }
+        for (String b : binaries) {
+            if (b.equalsIgnoreCase(folded)) {
+                return new SearchShapes.Match("subpackage", b);
+            }
+        }
+        for (String p : provides) {
+            if (p.equalsIgnoreCase(folded)) {
+                return new SearchShapes.Match("provides", p);
+            }
+        }
+        if (name.toLowerCase(Locale.ROOT).startsWith(folded)) {
+            return new SearchShapes.Match("prefix", null);
+        }
+        for (String b : binaries) {
+            if (b.toLowerCase(Locale.ROOT).startsWith(folded)) {
+                return new SearchShapes.Match("subpackage-prefix", b);
+            }
+        }
+        List<String> asked = words(folded);
+        Set<String> found = new LinkedHashSet<>(words(name.toLowerCase(Locale.ROOT)));
+        found.addAll(marked);
+        for (String w : asked) {
+            for (String f : found) {
+                // the same word, or one the stemmer joins to it (game, games): a shared beginning of 4+ letters
+                if (f.equals(w) || Math.min(f.length(), w.length()) >= 4 && (f.startsWith(w) || w.startsWith(f))) {
+                    return new SearchShapes.Match("words", null);
+                }
+            }
+        }
+        return new SearchShapes.Match("similar", null);
+    }
+
+    private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile("<mark>(.*?)</mark>");
+
+    /** The words the highlighter marked (lower-cased). */
+    static Set<String> marked(String... highlighted) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String h : highlighted) {
+            if (h != null) {
+                java.util.regex.Matcher m = MARK.matcher(h);
+                while (m.find()) {
+                    out.addAll(words(m.group(1).toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Letters-and-digits runs, as the name-parts analyser cuts them. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Runs a query; an engine failure becomes {@link SearchUnavailableException}, logged once per outage. */
+    private <T> T engine(java.util.function.Supplier<T> call) {
+        try {
+            T result = call.get();
+            if (down.compareAndSet(true, false)) {
+                LOG.info("search engine answers again");
+            }
+            return result;
+        } catch (SearchException e) {
+            if (down.compareAndSet(false, true)) {
+                LOG.warnf("search engine unavailable, search answers 503 until it is back: %s", e.getMessage());
+            }
+            throw new SearchUnavailableException(e);
+        }
+    }
+}
