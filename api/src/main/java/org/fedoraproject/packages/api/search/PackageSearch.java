@@ -24,9 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.fedoraproject.packages.contract.search.PackageDocument;
-import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
-import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -152,11 +150,7 @@ public class PackageSearch {
                 .should(f.match().field(NAME_PREFIX).matching(q).boost(1_000))
                 .should(f.match().field(BINARIES_PREFIX).matching(q).boost(100))
                 .should(f.match().field(NAME_PARTS).matching(q).boost(40))
-                // every word in the name or summary beats some words in one of them;
-                // no operator of the query syntax is enabled, the text is only split into words
-                .should(f.simpleQueryString().field(NAME_PARTS).boost(2f).field(SUMMARY)
-                        .matching(q).defaultOperator(BooleanOperator.AND).flags(java.util.EnumSet.noneOf(SimpleQueryFlag.class))
-                        .boost(words.size() > 1 ? 30 : 1))
+                .should(allWords(f, words, words.size() > 1 ? 30 : 1))
                 .should(f.phrase().field(SUMMARY).matching(q).boost(20))
                 .should(f.match().field(SUMMARY).matching(q).boost(10))
                 .should(f.match().field(DESCRIPTION).matching(q).boost(2));
@@ -170,6 +164,18 @@ public class PackageSearch {
             }
         }
         return b.minimumShouldMatchNumber(1);
+    }
+
+    /** Every word (up to 8) in the name's parts or the summary: beats some words in one of them. */
+    private static PredicateFinalStep allWords(SearchPredicateFactory f, List<String> words, float boost) {
+        var all = f.bool();
+        for (String w : words.subList(0, Math.min(words.size(), 8))) {
+            all.must(f.bool().should(f.match().field(NAME_PARTS).matching(w).boost(2f)).should(f.match().field(SUMMARY).matching(w)));
+        }
+        if (words.isEmpty()) {
+            all.must(f.matchNone());
+        }
+        return all.boost(boost);
     }
 
     private static List<PredicateFinalStep> filters(SearchPredicateFactory f, Filters filters) {

@@ -77,6 +77,27 @@ public class CorpusIndex implements QuarkusTestResourceLifecycleManager {
         return name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
+    private static volatile Map<String, String> maintainers;
+
+    /** The derived maintainer user of a corpus package ({@link #maintainer(String)} of its corpus field). */
+    public static String maintainerOf(String name) {
+        if (maintainers == null) {
+            Map<String, String> m = new java.util.HashMap<>();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                    new GZIPInputStream(Files.newInputStream(corpus())), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    JsonNode p = JSON.readTree(line);
+                    m.put(p.path("name").asText(), maintainer(p.path("maintainer").asText("")));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            maintainers = m;
+        }
+        return maintainers.get(name);
+    }
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = Map.of("fp.search.index-prefix", PREFIX);
