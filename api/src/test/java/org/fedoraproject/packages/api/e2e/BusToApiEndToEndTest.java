@@ -81,6 +81,63 @@ class BusToApiEndToEndTest {
         System.out.printf("bus → worker → Redis → API: %d ms%n", took.toMillis());
     }
 
+    /**
+     * Index maintenance, as a user sees it: an event that changes a package's summary makes the new words
+     * findable and the old ones not, within a second of the page showing the new summary.
+     */
+    @Test
+    void aChangedSummaryIsSearchableWithinASecondOfThePage() throws Exception {
+        redis.execute("FLUSHDB");
+        var wm = WorkerProcess.wiremock();
+        wm.resetAll();
+        wm.stubFor(get(urlEqualTo("/mdapi/branches")).willReturn(json("[\"rawhide\"]")));
+        JsonNode recorded = MAPPER.readTree(SharedFixtures.realBytes("messages/mdapi/fedmsg__mdapi.repo.update.json"));
+        byte[] event = MAPPER.writeValueAsBytes(recorded.get("msg")); // names binary package vips on rawhide
+
+        vipsInMdapi(wm, "C/C++ library for processing large images", "8.16.0");
+        publish("org.fedoraproject.prod.mdapi.repo.update", event);
+        awaitSearch("processing", true, Duration.ofSeconds(10));
+
+        vipsInMdapi(wm, "Demand-driven toolkit for gigapixel pictures", "8.17.0");
+        publish("org.fedoraproject.prod.mdapi.repo.update", event);
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!given().get("/api/v1/packages/vips/overview").asString().contains("gigapixel")) {
+            assertThat(Instant.now()).as("page shows the new summary").isBefore(deadline);
+            Thread.sleep(10);
+        }
+        Instant pageShows = Instant.now();
+        awaitSearch("gigapixel", true, Duration.ofSeconds(1));
+        Duration lag = Duration.between(pageShows, Instant.now());
+        awaitSearch("processing", false, Duration.ofSeconds(1));
+        Response hit = given().queryParam("q", "gigapixel").get("/api/v1/search");
+        assertThat(hit.jsonPath().getString("items.find { it.name == 'vips' }.version")).isEqualTo("8.17.0-1.fc46");
+        assertThat(hit.jsonPath().getString("items.find { it.name == 'vips' }.highlight.summary")).contains("<mark>gigapixel</mark>");
+        System.out.printf("page shows the new summary → search finds it: %d ms%n", lag.toMillis());
+    }
+
+    private static void vipsInMdapi(com.github.tomakehurst.wiremock.WireMockServer wm, String summary, String version)
+            throws Exception {
+        ObjectNode vips = (ObjectNode) MAPPER.readTree(SharedFixtures.realText("mdapi/rawhide_pkg_curl.json"));
+        vips.put("basename", "vips").put("summary", summary).put("version", version).put("release", "1.fc46");
+        vips.putArray("co-packages").add("vips").add("vips-devel");
+        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/pkg/vips")).willReturn(json(vips.toString())));
+        wm.stubFor(get(urlEqualTo("/mdapi/rawhide/srcpkg/vips")).willReturn(json(vips.toString())));
+    }
+
+    /** Polls the search until vips is (or is no longer) a hit for {@code word}. */
+    private static void awaitSearch(String word, boolean found, Duration within) throws InterruptedException {
+        Instant end = Instant.now().plus(within);
+        while (true) {
+            Response r = given().queryParam("q", word).queryParam("limit", 100).get("/api/v1/search");
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+            if (r.jsonPath().getList("items.name").contains("vips") == found) {
+                return;
+            }
+            assertThat(Instant.now()).as("vips %s for '%s' within %s", found ? "found" : "gone", word, within).isBefore(end);
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     void aColdPageIsFilledByTheWorkerOnFirstRequestWithOneUpstreamCallForManyReaders() throws Exception {
         var wm = emptyStoreAndCurlInMdapi(300);
