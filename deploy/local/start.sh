@@ -91,6 +91,7 @@ start_jar() {
     -Drabbitmq-virtual-host="$FP_VHOST" \
     -Dfp.local-upstream="$FP_WIREMOCK_URL" \
     -Dfp.redis-db="$FP_REDIS_DB" \
+    -Dquarkus.hibernate-search-standalone.elasticsearch.hosts="127.0.0.1:$FP_OPENSEARCH_PORT" \
     -Dquarkus.http.port="$port" \
     "$(fp_marker "$name")" \
     ${both[@]+"${both[@]}"} \
