@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,12 +53,11 @@ public class PackageResource {
     @APIResponse(responseCode = "200", description = "One page of packages",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PackageList")))
     @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ObjectNode> list(@QueryParam("offset") @DefaultValue("0") long offset,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-            throw new ProblemException(Response.Status.BAD_REQUEST,
-                    "offset must be ≥ 0 and limit between 1 and " + MAX_PAGE);
-        }
+    public Uni<ObjectNode> list(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("offset") @DefaultValue("0") String offsetText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) @QueryParam("limit") @DefaultValue("100") String limitText) {
+        long offset = QueryParams.number("offset", offsetText, 0, Long.MAX_VALUE);
+        int limit = (int) QueryParams.number("limit", limitText, 1, MAX_PAGE);
         return reader.list(offset, limit).map(page -> {
             ObjectNode out = mapper.createObjectNode();
             out.put("total", page.total());

@@ -109,15 +109,7 @@ public class SearchResource {
     }
 
     private static int number(String name, String value, int min, int max) {
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n < min || n > max) {
-                throw bad(name + " must be between " + min + " and " + max);
-            }
-            return (int) n;
-        } catch (NumberFormatException e) {
-            throw bad(name + " must be a whole number between " + min + " and " + max);
-        }
+        return (int) QueryParams.number(name, value, min, max);
     }
 
     private static String optional(String name, String value, Pattern pattern, String what) {
@@ -139,6 +131,6 @@ public class SearchResource {
     }
 
     private static ProblemException bad(String detail) {
-        return new ProblemException(Response.Status.BAD_REQUEST, detail);
+        return QueryParams.bad(detail);
     }
 }

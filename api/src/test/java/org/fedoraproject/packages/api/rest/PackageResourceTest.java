@@ -107,8 +107,23 @@ class PackageResourceTest {
 
     @Test
     void badPagingIs400() {
-        given().when().get("/api/v1/packages?limit=0").then().statusCode(400).contentType("application/problem+json");
-        given().when().get("/api/v1/packages?limit=abc").then().statusCode(404);
+        for (String query : new String[] {"limit=0", "limit=1001", "limit=abc", "offset=-1", "offset=1.5",
+            "offset=99999999999999999999", "limit=%20"}) {
+            given().urlEncodingEnabled(false).when().get("/api/v1/packages?" + query).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.anyOf(containsString("limit"), containsString("offset")));
+        }
+        given().when().get("/api/v1/packages?offset=0&limit=5").then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownQueryParameterIs400NamingIt() {
+        given().when().get("/api/v1/packages?limt=5").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("limt")).body("detail", containsString("limit, offset"));
+        given().when().get("/api/v1/packages/curl/overview?branch=f43").then().statusCode(400)
+                .body("detail", containsString("branch")).body("detail", containsString("takes none"));
+        given().when().get("/api/v1/search?q=vim&brnch=f43").then().statusCode(400).body("detail", containsString("brnch"));
+        given().when().get("/api/v1/packages/curl/overview").then().statusCode(200);
     }
 
     @Test
