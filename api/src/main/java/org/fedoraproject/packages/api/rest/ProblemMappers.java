@@ -12,6 +12,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final StoreOutage outage;
+
+    public ProblemMappers(StoreOutage outage) {
+        this.outage = outage;
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
         return Problem.of(e.status(), e.getMessage());
@@ -33,12 +39,17 @@ public class ProblemMappers {
     public RestResponse<Problem> web(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
-        return Problem.response(status, type == null ? "Error" : type.getReasonPhrase(),
+        RestResponse<Problem> problem = Problem.response(status, type == null ? "Error" : type.getReasonPhrase(),
                 status >= 500 ? "The server could not answer" : String.valueOf(e.getMessage()));
+        // a 405 says which methods the resource takes (RFC 9110 §15.5.6): the API is read-only, all of it
+        return status == 405 ? RestResponse.ResponseBuilder.fromResponse(problem).header("Allow", "GET, HEAD").build() : problem;
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable t) {
+        if (StoreOutage.isConnectionFailure(t)) {
+            return outage.problem(t);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(t, "unexpected error %s", id);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected error; reference " + id);
