@@ -144,7 +144,7 @@ public class PackageResource {
 
     private static RestResponse<String> documentResponse(PackageReader.StoredDocument doc, String ifNoneMatch) {
         String etag = "\"" + doc.version() + "\"";
-        if (etag.equals(ifNoneMatch)) {
+        if (EntityTags.matches(ifNoneMatch, etag)) {
             return RestResponse.ResponseBuilder.<String>create(Response.Status.NOT_MODIFIED).header("ETag", etag).build();
         }
         return RestResponse.ResponseBuilder.ok(doc.json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", etag).build();

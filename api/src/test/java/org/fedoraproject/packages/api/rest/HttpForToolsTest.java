@@ -65,6 +65,21 @@ class HttpForToolsTest {
     }
 
     @Test
+    void everyGetHasAnEtagAndIfNoneMatchIsAnsweredAsRfc9110Says() {
+        for (String path : new String[] {"/api/v1/packages", "/api/v1/packages/curl", "/api/v1/packages/curl/overview",
+            "/api/v1/status"}) {
+            String etag = given().when().get(path).then().statusCode(200).extract().header("ETag");
+            assertThat(etag).as(path).matches("\"[^\"]+\"");
+            given().header("If-None-Match", etag).when().get(path).then().statusCode(304).header("ETag", etag);
+            given().header("If-None-Match", "W/" + etag).when().get(path).then().statusCode(304);
+            given().header("If-None-Match", "\"other\", " + etag).when().get(path).then().statusCode(304);
+            given().header("If-None-Match", "*").when().get(path).then().statusCode(304);
+            given().header("If-None-Match", "\"other\"").when().get(path).then().statusCode(200);
+        }
+        given().header("If-None-Match", "*").when().get("/api/v1/packages/nothing-like-it/overview").then().statusCode(404);
+    }
+
+    @Test
     void otherOriginsAreNotAllowedByDefault() {
         Response r = given().header("Origin", "https://elsewhere.example").when().get("/api/v1/packages/curl/overview");
         assertThat(r.header("Access-Control-Allow-Origin")).isNull();
