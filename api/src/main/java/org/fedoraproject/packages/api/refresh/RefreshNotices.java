@@ -34,9 +34,13 @@ public class RefreshNotices {
 
     private final String channel;
 
+    private final org.fedoraproject.packages.api.store.NearCache near;
+
     public RefreshNotices(ReactiveRedisDataSource redis, ObjectMapper mapper,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.instance") String instance) {
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.instance") String instance,
+            org.fedoraproject.packages.api.store.NearCache near) {
         this.redis = redis;
+        this.near = near;
         this.mapper = mapper;
         this.channel = RedisLayout.refreshedChannel(instance);
     }
@@ -74,13 +78,18 @@ public class RefreshNotices {
                             LOG.warnf("refreshed-notice subscription failed: %s", failure.toString());
                             resubscribeLater();
                         })
-                .subscribe().with(subscriber -> LOG.debug("subscribed to refreshed notices"), failure -> {
+                .subscribe().with(subscriber -> {
+                    // notices published while there was no subscription are lost: nothing cached may be trusted
+                    near.online();
+                    LOG.debug("subscribed to refreshed notices");
+                }, failure -> {
                     LOG.warnf("cannot subscribe to refreshed notices yet: %s", failure.toString());
                     resubscribeLater();
                 });
     }
 
     private void resubscribeLater() {
+        near.offline();
         if (running) {
             Uni.createFrom().voidItem().onItem().delayIt().by(RESUBSCRIBE_AFTER)
                     .subscribe().with(v -> subscribe());
@@ -90,6 +99,8 @@ public class RefreshNotices {
     private void onNotice(String notice) {
         try {
             JsonNode n = mapper.readTree(notice);
+            ConnectorName.fromId(n.path("connector").asText()).ifPresent(c ->
+                    near.changed(RedisLayout.document(n.path("package").asText(), c), n.path("version").asLong(Long.MAX_VALUE)));
             Set<CompletableFuture<Void>> waiters = waiting.remove(key(n.path("package").asText(), n.path("connector").asText()));
             if (waiters != null) {
                 waiters.forEach(w -> w.complete(null));

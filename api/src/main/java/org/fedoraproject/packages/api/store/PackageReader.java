@@ -28,19 +28,30 @@ public class PackageReader {
 
     private final ReactiveRedisDataSource redis;
 
-    public PackageReader(ReactiveRedisDataSource redis) {
+    private final NearCache near;
+
+    public PackageReader(ReactiveRedisDataSource redis, NearCache near) {
         this.redis = redis;
+        this.near = near;
     }
 
+    /** A document: from the near cache when it holds it (kept fresh by the worker's notices), else from Redis. */
     public Uni<Optional<StoredDocument>> document(String pkg, ConnectorName connector) {
-        return redis.execute("HMGET", RedisLayout.document(pkg, connector), RedisLayout.DOC_VERSION, RedisLayout.DOC_BODY)
+        String key = RedisLayout.document(pkg, connector);
+        StoredDocument hot = near.get(key);
+        if (hot != null) {
+            return Uni.createFrom().item(Optional.of(hot));
+        }
+        return redis.execute("HMGET", key, RedisLayout.DOC_VERSION, RedisLayout.DOC_BODY)
                 .map(r -> {
                     Response version = r.get(0);
                     Response body = r.get(1);
                     if (version == null || body == null) {
                         return Optional.empty();
                     }
-                    return Optional.of(new StoredDocument(version.toLong(), body.toString()));
+                    StoredDocument doc = new StoredDocument(version.toLong(), body.toString());
+                    near.put(key, doc);
+                    return Optional.of(doc);
                 });
     }
 
