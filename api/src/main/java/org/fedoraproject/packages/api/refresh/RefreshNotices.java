@@ -35,12 +35,14 @@ public class RefreshNotices {
     private final String channel;
 
     private final org.fedoraproject.packages.api.store.NearCache near;
+    private final LiveEvents events;
 
     public RefreshNotices(ReactiveRedisDataSource redis, ObjectMapper mapper,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.instance") String instance,
-            org.fedoraproject.packages.api.store.NearCache near) {
+            org.fedoraproject.packages.api.store.NearCache near, LiveEvents events) {
         this.redis = redis;
         this.near = near;
+        this.events = events;
         this.mapper = mapper;
         this.channel = RedisLayout.refreshedChannel(instance);
     }
@@ -99,8 +101,10 @@ public class RefreshNotices {
     private void onNotice(String notice) {
         try {
             JsonNode n = mapper.readTree(notice);
-            ConnectorName.fromId(n.path("connector").asText()).ifPresent(c ->
-                    near.changed(RedisLayout.document(n.path("package").asText(), c), n.path("version").asLong(Long.MAX_VALUE)));
+            ConnectorName.fromId(n.path("connector").asText()).ifPresent(c -> {
+                near.changed(RedisLayout.document(n.path("package").asText(), c), n.path("version").asLong(Long.MAX_VALUE));
+                events.notice(n.path("package").asText(), c, n.path("version").asLong());
+            });
             Set<CompletableFuture<Void>> waiters = waiting.remove(key(n.path("package").asText(), n.path("connector").asText()));
             if (waiters != null) {
                 waiters.forEach(w -> w.complete(null));

@@ -42,8 +42,11 @@ public class PackageResource {
     private final ColdPages coldPages;
     private final ObjectMapper mapper;
 
-    public PackageResource(PackageReader reader, ColdPages coldPages, ObjectMapper mapper) {
+    private final EventStreams streams;
+
+    public PackageResource(PackageReader reader, ColdPages coldPages, ObjectMapper mapper, EventStreams streams) {
         this.reader = reader;
+        this.streams = streams;
         this.coldPages = coldPages;
         this.mapper = mapper;
     }
@@ -103,6 +106,25 @@ public class PackageResource {
                     .location(java.net.URI.create("/api/v1/packages/" + source.get() + rest))
                     .header("X-Binary-Package-Of", source.get()).build();
         });
+    }
+
+    @GET
+    @Path("/{name}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @io.smallrye.common.annotation.Blocking
+    @Operation(operationId = "packageEvents", summary = "Server-sent events: one per refresh of any of the package's documents",
+            description = "Data {package, connector, version, refreshedAt, status}; heartbeat comments every 15 s. With "
+                    + "Last-Event-ID, first every document refreshed after that event (from the package's metadata).")
+    @APIResponse(responseCode = "200", description = "An event stream (text/event-stream)")
+    @APIResponse(responseCode = "404", description = "Unknown package", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "This instance holds its maximum of open streams; retry later")
+    public io.smallrye.mutiny.Multi<jakarta.ws.rs.sse.OutboundSseEvent> events(@RestPath String name,
+            @HeaderParam("Last-Event-ID") String lastEventId, @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.Sse sse) {
+        checkName(name);
+        if (!reader.isKnown(name).await().atMost(java.time.Duration.ofSeconds(5))) {
+            throw ProblemException.unknownPackage(name);
+        }
+        return streams.forPackage(name, lastEventId, sse);
     }
 
     @GET

@@ -5,10 +5,21 @@ import jakarta.ws.rs.core.Response;
 /** Thrown by resources to answer with a problem document. */
 public class ProblemException extends RuntimeException {
     private final Response.Status status;
+    private final String retryAfter;
 
     public ProblemException(Response.Status status, String detail) {
+        this(status, detail, null);
+    }
+
+    /** With {@code retryAfter} seconds, answered in a Retry-After header. */
+    public ProblemException(Response.Status status, String detail, String retryAfter) {
         super(detail);
         this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    public String retryAfter() {
+        return retryAfter;
     }
 
     public Response.Status status() {

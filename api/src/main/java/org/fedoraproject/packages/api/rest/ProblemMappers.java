@@ -20,7 +20,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
-        return Problem.of(e.status(), e.getMessage());
+        RestResponse<Problem> r = Problem.of(e.status(), e.getMessage());
+        return e.retryAfter() == null ? r : RestResponse.ResponseBuilder.fromResponse(r).header("Retry-After", e.retryAfter()).build();
     }
 
     @ServerExceptionMapper

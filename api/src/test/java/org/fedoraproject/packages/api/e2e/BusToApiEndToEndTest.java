@@ -115,6 +115,99 @@ class BusToApiEndToEndTest {
         System.out.printf("page shows the new summary → search finds it: %d ms%n", lag.toMillis());
     }
 
+    /** A tool listening to a package's event stream (and to all packages') sees the refresh a bus message caused. */
+    @Test
+    void anEventStreamReportsTheRefreshABusMessageCaused() throws Exception {
+        redis.execute("FLUSHDB");
+        var wm = WorkerProcess.wiremock();
+        wm.resetAll();
+        wm.stubFor(get(urlEqualTo("/mdapi/branches")).willReturn(json("[\"rawhide\"]")));
+        vipsInMdapi(wm, "C/C++ library for processing large images", "8.16.0");
+        redis.sortedSet(String.class).zadd("packages", 0, "vips");
+        EventListener one = EventListener.open(root + "api/v1/packages/vips/events", null);
+        EventListener all = EventListener.open(root + "api/v1/events", null);
+        try {
+            JsonNode recorded = MAPPER.readTree(SharedFixtures.realBytes("messages/mdapi/fedmsg__mdapi.repo.update.json"));
+            publish("org.fedoraproject.prod.mdapi.repo.update", MAPPER.writeValueAsBytes(recorded.get("msg")));
+            JsonNode event = one.awaitData(d -> d.contains("\"connector\":\"overview\""), Duration.ofSeconds(10));
+            assertThat(event.get("package").asText()).isEqualTo("vips");
+            assertThat(event.get("version").asLong()).isPositive();
+            assertThat(event.get("status").asText()).isEqualTo("ok");
+            assertThat(event.get("refreshedAt").asText()).isNotBlank();
+            assertThat(one.lastId()).matches("\\d+-\\d+");
+            assertThat(all.awaitData(d -> d.contains("\"package\":\"vips\""), Duration.ofSeconds(5)).get("connector").asText())
+                    .isNotBlank();
+        } finally {
+            one.close();
+            all.close();
+        }
+        // a client that comes back with Last-Event-ID gets what it missed at once, from the package's metadata
+        EventListener back = EventListener.open(root + "api/v1/packages/vips/events", "0-0");
+        try {
+            assertThat(back.awaitData(d -> d.contains("\"connector\":\"overview\""), Duration.ofSeconds(3)).get("version").asLong())
+                    .isPositive();
+        } finally {
+            back.close();
+        }
+        given().when().get("/api/v1/packages/no-such-package/events").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+
+    /** Reads a text/event-stream in the background, as a tool would. */
+    static final class EventListener implements AutoCloseable {
+        private final java.util.concurrent.BlockingQueue<String> data = new java.util.concurrent.LinkedBlockingQueue<>();
+        private volatile String lastId;
+        private final java.util.concurrent.CompletableFuture<?> reading;
+
+        private EventListener(java.util.concurrent.CompletableFuture<?> reading) {
+            this.reading = reading;
+        }
+
+        static EventListener open(String url, String lastEventId) throws Exception {
+            var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                builder.header("Last-Event-ID", lastEventId);
+            }
+            java.util.concurrent.CompletableFuture<EventListener> self = new java.util.concurrent.CompletableFuture<>();
+            var response = java.net.http.HttpClient.newHttpClient().send(builder.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            EventListener[] holder = new EventListener[1];
+            var reading = java.util.concurrent.CompletableFuture.runAsync(() -> response.body().forEach(line -> {
+                if (line.startsWith("data:")) {
+                    holder[0].data.add(line.substring(5).strip());
+                } else if (line.startsWith("id:")) {
+                    holder[0].lastId = line.substring(3).strip();
+                }
+            }));
+            holder[0] = new EventListener(reading);
+            return holder[0];
+        }
+
+        JsonNode awaitData(java.util.function.Predicate<String> wanted, Duration within) throws Exception {
+            Instant end = Instant.now().plus(within);
+            while (Instant.now().isBefore(end)) {
+                String d = data.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (d != null && wanted.test(d)) {
+                    return MAPPER.readTree(d);
+                }
+            }
+            throw new AssertionError("no such event within " + within);
+        }
+
+        String lastId() {
+            return lastId;
+        }
+
+        @Override
+        public void close() {
+            reading.cancel(true);
+        }
+    }
+
     private static void vipsInMdapi(com.github.tomakehurst.wiremock.WireMockServer wm, String summary, String version)
             throws Exception {
         ObjectNode vips = (ObjectNode) MAPPER.readTree(SharedFixtures.realText("mdapi/rawhide_pkg_curl.json"));
