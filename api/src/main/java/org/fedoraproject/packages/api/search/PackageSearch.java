@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.fedoraproject.packages.contract.search.PackageDocument;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -48,7 +47,11 @@ public class PackageSearch {
     private static final Logger LOG = Logger.getLogger(PackageSearch.class);
     /** Words of the query given typo tolerance (more would make long queries slow and vague). */
     private static final int MAX_FUZZY_WORDS = 6;
-    private static final int SUGGEST_HITS = 30;
+    private static final int SUGGEST_HITS = 15;
+    /** Fewer hits than this for the words as typed: look for typos too. */
+    private static final int FEW_HITS = 10;
+    /** Totals are exact up to this many hits, a lower bound beyond. */
+    private static final int TOTAL_EXACT_UP_TO = 1000;
 
     /** Which packages: active ones (the default), also retired ones, or only retired ones. */
     public enum Retired {
@@ -71,32 +74,40 @@ public class PackageSearch {
         List<String> words = words(folded);
         return engine(() -> {
             try (SearchSession session = mapping.createSession()) {
-                SearchResult<List<?>> result = session.search(PackageDocument.class)
-                        .select(f -> f.composite().from(
-                                f.field(NAME, String.class),
-                                f.field(SUMMARY, String.class),
-                                f.field(VERSION, String.class),
-                                f.field(BINARIES, String.class).list(),
-                                f.field(PROVIDES, String.class).list(),
-                                f.field(RETIRED, Boolean.class),
-                                f.highlight(SUMMARY).highlighter("whole").single(),
-                                f.highlight(DESCRIPTION).highlighter("fragment").single()).asList())
-                        .where(f -> {
-                            var b = f.bool().must(ranked(f, q, words));
-                            filters(f, filters).forEach(b::filter);
-                            return b;
-                        })
-                        .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML))
-                        .highlighter("whole", h -> h.unified().numberOfFragments(1).fragmentSize(1000))
-                        .highlighter("fragment", h -> h.unified().numberOfFragments(1).fragmentSize(160))
-                        .fetch(offset, limit);
+                SearchResult<List<?>> result = run(session, q, words, filters, offset, limit, false);
+                // typos are looked for only when the words as typed find little: the fuzzy clauses are the
+                // costly part of a query, and a typo never outranks an exact match anyway
+                if (result.total().hitCountLowerBound() < FEW_HITS && words.stream().anyMatch(w -> w.length() >= 4)) {
+                    result = run(session, q, words, filters, offset, limit, true);
+                }
                 List<SearchShapes.Hit> items = new ArrayList<>();
                 for (List<?> row : result.hits()) {
-                    items.add(hit(row, folded, filters.retired() != Retired.EXCLUDE));
+                    items.add(hit(row, folded, words, filters.retired() != Retired.EXCLUDE));
                 }
-                return new SearchShapes.Page(result.total().hitCountLowerBound(), offset, limit, items);
+                return new SearchShapes.Page(result.total().hitCountLowerBound(), result.total().isHitCountExact(), offset,
+                        limit, items);
             }
         });
+    }
+
+    private static SearchResult<List<?>> run(SearchSession session, String q, List<String> words, Filters filters,
+            int offset, int limit, boolean typos) {
+        return session.search(PackageDocument.class)
+                .select(f -> f.composite().from(
+                        f.field(NAME, String.class),
+                        f.field(SUMMARY, String.class),
+                        f.field(VERSION, String.class),
+                        f.field(BINARIES, String.class).list(),
+                        f.field(PROVIDES, String.class).list(),
+                        f.field(RETIRED, Boolean.class),
+                        f.field(DESCRIPTION, String.class)).asList())
+                .where(f -> {
+                    var b = f.bool().must(ranked(f, q, words, typos));
+                    filters(f, filters).forEach(b::filter);
+                    return b;
+                })
+                .totalHitCountThreshold(TOTAL_EXACT_UP_TO) // counting every hit of a broad query costs more than finding the best
+                .fetch(offset, limit);
     }
 
     /** Up to {@code max} source and sub-package names starting with the text, shortest first. */
@@ -109,8 +120,8 @@ public class PackageSearch {
                         .select(f -> f.composite().from(f.field(NAME, String.class), f.field(BINARIES, String.class).list())
                                 .asList())
                         .where(f -> f.bool()
+                                // the exact name is the shortest with its own prefix: it scores highest already
                                 .must(f.bool()
-                                        .should(f.match().field(NAME).matching(q).constantScore().boost(1000))
                                         .should(f.match().field(NAME_PREFIX).matching(q).boost(10))
                                         .should(f.match().field(BINARIES_PREFIX).matching(q))
                                         .minimumShouldMatchNumber(1))
@@ -141,8 +152,7 @@ public class PackageSearch {
         });
     }
 
-    private static PredicateFinalStep ranked(SearchPredicateFactory f,
-            String q, List<String> words) {
+    private static PredicateFinalStep ranked(SearchPredicateFactory f, String q, List<String> words, boolean typos) {
         var b = f.bool()
                 .should(f.match().field(NAME).matching(q).constantScore().boost(100_000))
                 .should(f.match().field(BINARIES).matching(q).constantScore().boost(50_000))
@@ -154,7 +164,7 @@ public class PackageSearch {
                 .should(f.phrase().field(SUMMARY).matching(q).boost(20))
                 .should(f.match().field(SUMMARY).matching(q).boost(10))
                 .should(f.match().field(DESCRIPTION).matching(q).boost(2));
-        int fuzzy = 0;
+        int fuzzy = typos ? 0 : MAX_FUZZY_WORDS;
         for (String w : words) {
             int edits = w.length() >= 8 ? 2 : w.length() >= 4 ? 1 : 0;
             if (edits > 0 && fuzzy++ < MAX_FUZZY_WORDS) {
@@ -195,14 +205,14 @@ public class PackageSearch {
         return out;
     }
 
-    private static SearchShapes.Hit hit(List<?> row, String folded, boolean showRetired) {
+    private static SearchShapes.Hit hit(List<?> row, String folded, List<String> words, boolean showRetired) {
         String name = (String) row.get(0);
         @SuppressWarnings("unchecked")
         List<String> binaries = (List<String>) row.get(3);
         @SuppressWarnings("unchecked")
         List<String> provides = (List<String>) row.get(4);
-        String summaryMark = (String) row.get(6);
-        String descriptionMark = (String) row.get(7);
+        String summaryMark = Highlights.whole((String) row.get(1), words);
+        String descriptionMark = Highlights.fragment((String) row.get(6), words);
         Map<String, String> highlight = new LinkedHashMap<>();
         if (summaryMark != null) {
             highlight.put("summary", summaryMark);

@@ -11,7 +11,8 @@ public final class SearchShapes {
 
     @Schema(name = "SearchPage", description = "One page of ranked hits")
     public record Page(
-            @Schema(required = true, description = "Hits in all (exact up to 10,000)") long total,
+            @Schema(required = true, description = "Hits in all: exact up to 1,000, a lower bound beyond (totalExact false)") long total,
+            @Schema(required = true) boolean totalExact,
             @Schema(required = true) int offset,
             @Schema(required = true) int limit,
             @Schema(required = true) List<Hit> items) {

@@ -1,11 +1,9 @@
 package org.fedoraproject.packages.contract.search;
 
 import java.util.List;
-import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Norms;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
-import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
@@ -64,12 +62,10 @@ public class PackageDocument {
     @KeywordField(name = Fields.PROVIDES, normalizer = SearchAnalysis.FOLDED, projectable = Projectable.YES)
     public List<String> provides = List.of();
 
-    @FullTextField(name = Fields.SUMMARY, analyzer = SearchAnalysis.TEXT, projectable = Projectable.YES,
-            highlightable = Highlightable.ANY, termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    @FullTextField(name = Fields.SUMMARY, analyzer = SearchAnalysis.TEXT, projectable = Projectable.YES)
     public String summary;
 
-    @FullTextField(name = Fields.DESCRIPTION, analyzer = SearchAnalysis.TEXT, projectable = Projectable.NO,
-            highlightable = Highlightable.ANY, termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    @FullTextField(name = Fields.DESCRIPTION, analyzer = SearchAnalysis.TEXT, projectable = Projectable.YES)
     public String description;
 
     /** Users and groups with commit rights or more, and the point of contact: a filter. */
