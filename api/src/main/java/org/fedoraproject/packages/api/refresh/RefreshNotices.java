@@ -36,13 +36,18 @@ public class RefreshNotices {
 
     private final org.fedoraproject.packages.api.store.NearCache near;
     private final LiveEvents events;
+    private final org.fedoraproject.packages.api.search.SearchCache searchCache;
+    private final String searchedChannel;
 
     public RefreshNotices(ReactiveRedisDataSource redis, ObjectMapper mapper,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.instance") String instance,
-            org.fedoraproject.packages.api.store.NearCache near, LiveEvents events) {
+            org.fedoraproject.packages.api.store.NearCache near, LiveEvents events,
+            org.fedoraproject.packages.api.search.SearchCache searchCache) {
         this.redis = redis;
         this.near = near;
         this.events = events;
+        this.searchCache = searchCache;
+        this.searchedChannel = RedisLayout.searchedChannel(instance);
         this.mapper = mapper;
         this.channel = RedisLayout.refreshedChannel(instance);
     }
@@ -75,7 +80,7 @@ public class RefreshNotices {
             return;
         }
         redis.pubsub(String.class)
-                .subscribe(java.util.List.of(channel), this::onNotice, this::resubscribeLater,
+                .subscribe(java.util.List.of(channel, searchedChannel), this::onNotice, this::resubscribeLater,
                         failure -> {
                             LOG.warnf("refreshed-notice subscription failed: %s", failure.toString());
                             resubscribeLater();
@@ -83,6 +88,7 @@ public class RefreshNotices {
                 .subscribe().with(subscriber -> {
                     // notices published while there was no subscription are lost: nothing cached may be trusted
                     near.online();
+                    searchCache.online();
                     LOG.debug("subscribed to refreshed notices");
                 }, failure -> {
                     LOG.warnf("cannot subscribe to refreshed notices yet: %s", failure.toString());
@@ -92,6 +98,7 @@ public class RefreshNotices {
 
     private void resubscribeLater() {
         near.offline();
+        searchCache.offline();
         if (running) {
             Uni.createFrom().voidItem().onItem().delayIt().by(RESUBSCRIBE_AFTER)
                     .subscribe().with(v -> subscribe());
@@ -101,6 +108,10 @@ public class RefreshNotices {
     private void onNotice(String notice) {
         try {
             JsonNode n = mapper.readTree(notice);
+            if (n.has("search")) { // searched:<instance>: the search index changed
+                searchCache.indexChanged();
+                return;
+            }
             ConnectorName.fromId(n.path("connector").asText()).ifPresent(c -> {
                 near.changed(RedisLayout.document(n.path("package").asText(), c), n.path("version").asLong(Long.MAX_VALUE));
                 events.notice(n.path("package").asText(), c, n.path("version").asLong());

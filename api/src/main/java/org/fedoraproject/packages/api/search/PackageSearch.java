@@ -62,13 +62,24 @@ public class PackageSearch {
     }
 
     private final SearchMapping mapping;
+    private final SearchCache cache;
     private final AtomicBoolean down = new AtomicBoolean();
 
-    public PackageSearch(SearchMapping mapping) {
+    public PackageSearch(SearchMapping mapping, SearchCache cache) {
         this.mapping = mapping;
+        this.cache = cache;
     }
 
     public SearchShapes.Page search(String query, Filters filters, int offset, int limit) {
+        String key = "s\u0000" + query.strip() + "\u0000" + filters + "\u0000" + offset + "\u0000" + limit;
+        return cache.get(key, () -> searchEngine(query, filters, offset, limit));
+    }
+
+    public SearchShapes.Suggestions suggest(String query, int max) {
+        return cache.get("g\u0000" + query.strip() + "\u0000" + max, () -> suggestEngine(query, max));
+    }
+
+    private SearchShapes.Page searchEngine(String query, Filters filters, int offset, int limit) {
         String q = query.strip();
         String folded = q.toLowerCase(Locale.ROOT);
         List<String> words = words(folded);
@@ -111,7 +122,7 @@ public class PackageSearch {
     }
 
     /** Up to {@code max} source and sub-package names starting with the text, shortest first. */
-    public SearchShapes.Suggestions suggest(String query, int max) {
+    private SearchShapes.Suggestions suggestEngine(String query, int max) {
         String q = query.strip();
         String folded = q.toLowerCase(Locale.ROOT);
         return engine(() -> {
@@ -160,10 +171,12 @@ public class PackageSearch {
                 .should(f.match().field(NAME_PREFIX).matching(q).boost(1_000))
                 .should(f.match().field(BINARIES_PREFIX).matching(q).boost(100))
                 .should(f.match().field(NAME_PARTS).matching(q).boost(40))
-                .should(allWords(f, words, words.size() > 1 ? 30 : 1))
-                .should(f.phrase().field(SUMMARY).matching(q).boost(20))
                 .should(f.match().field(SUMMARY).matching(q).boost(10))
                 .should(f.match().field(DESCRIPTION).matching(q).boost(2));
+        if (words.size() > 1) {
+            // for one word these would repeat the clauses above (and cost as much again)
+            b.should(allWords(f, words, 30)).should(f.phrase().field(SUMMARY).matching(q).boost(20));
+        }
         int fuzzy = typos ? 0 : MAX_FUZZY_WORDS;
         for (String w : words) {
             int edits = w.length() >= 8 ? 2 : w.length() >= 4 ? 1 : 0;

@@ -17,6 +17,7 @@ package org.fedoraproject.packages.contract;
  *       later fetch removes both).</li>
  *   <li>{@code packages} sorted set (all scores 0, ordered by name): the known packages.</li>
  *   <li>{@code packages:summary} hash: name → {@code {"name","summary","version"}} JSON.</li>
+ *   <li>channel {@code searched:<instance>}: {@code {"search":"updated"}} after every change of the search index.</li>
  *   <li>channel {@code refreshed:<instance>}: {@code {"package","connector","version"}} after every change.
  *       Pub/sub ignores the database number, so the channel carries the instance name: local instances
  *       that share one Redis server in different databases must not wake each other's readers.</li>
@@ -74,6 +75,14 @@ public final class RedisLayout {
     /** The pub/sub channel of the "refreshed" notices of one instance ({@code fp.instance}). */
     public static String refreshedChannel(String instance) {
         return "refreshed:" + instance;
+    }
+
+    /**
+     * The pub/sub channel on which the worker says {@code {"search":"updated"}} after it changed the search
+     * index (a batch written, a re-index switched): the API's cache of search answers is dropped then.
+     */
+    public static String searchedChannel(String instance) {
+        return "searched:" + instance;
     }
 
     /** The scheduler's keys of one upstream, in the order its Lua scripts take them. */

@@ -26,14 +26,6 @@ public interface SearchConfig {
     @WithDefault("PT5S")
     Duration retryInterval();
 
-    /**
-     * Batches up to this size are made searchable at once (the engine refreshes before the write returns):
-     * an event's change is found within a second. Larger ones (bootstrap, re-index) rely on the engine's
-     * periodic refresh instead of paying one per batch.
-     */
-    @WithDefault("50")
-    int refreshBelow();
-
     /** At start, an empty index while packages are known (search added to a running deployment) is filled. */
     @WithDefault("true")
     boolean reindexWhenEmpty();

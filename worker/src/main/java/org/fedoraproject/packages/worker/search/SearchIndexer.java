@@ -105,7 +105,9 @@ public class SearchIndexer {
         }
         try {
             SearchDocuments.Batch batch = documents.build(names).await().atMost(Duration.ofSeconds(60));
-            writer.write(batch.documents(), batch.removed(), names.size() <= config.refreshBelow());
+            // searchable before the write returns, and then announced: the API's cached answers are dropped
+            // only once the new documents can be found (a refresh per batch is cheap; batches are few)
+            writer.write(batch.documents(), batch.removed(), true);
             written.addAndGet(names.size());
             return names.size();
         } catch (RuntimeException e) {

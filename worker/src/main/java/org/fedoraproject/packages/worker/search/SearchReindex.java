@@ -150,6 +150,7 @@ public class SearchReindex {
             }
             engine.refresh(next);
             engine.moveAlias(layout.readAlias(), next, false);
+            writer.announce();
             for (String o : old) {
                 if (!o.equals(next)) {
                     engine.delete(o);

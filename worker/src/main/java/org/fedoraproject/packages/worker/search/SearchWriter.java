@@ -14,14 +14,25 @@ import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy
 @ApplicationScoped
 public class SearchWriter {
     private final SearchMapping mapping;
+    private final io.quarkus.redis.datasource.ReactiveRedisDataSource redis;
+    private final String channel;
 
-    public SearchWriter(SearchMapping mapping) {
+    public SearchWriter(SearchMapping mapping, io.quarkus.redis.datasource.ReactiveRedisDataSource redis,
+            org.fedoraproject.packages.worker.WorkerConfig config) {
         this.mapping = mapping;
+        this.redis = redis;
+        this.channel = org.fedoraproject.packages.contract.RedisLayout.searchedChannel(config.instance());
+    }
+
+    /** Tells the API instances that search answers may have changed (they drop their cache of them). */
+    public void announce() {
+        redis.pubsub(String.class).publish(channel, "{\"search\":\"updated\"}").await().atMost(java.time.Duration.ofSeconds(5));
     }
 
     /**
      * Adds or replaces {@code documents} and deletes {@code removed}, in one bulk request. With
-     * {@code refresh}, returns once they are searchable (the engine refreshed); else once they are stored.
+     * {@code refresh}, returns once they are searchable (the engine refreshed) and announces the change;
+     * else once they are stored (the re-index, which refreshes and announces once at the end).
      */
     public void write(List<PackageDocument> documents, List<String> removed, boolean refresh) {
         if (documents.isEmpty() && removed.isEmpty()) {
@@ -37,6 +48,9 @@ public class SearchWriter {
             for (String name : removed) {
                 session.indexingPlan().purge(PackageDocument.class, name, null);
             }
+        }
+        if (refresh) {
+            announce(); // searchable now: cached answers are stale
         }
     }
 }
