@@ -45,6 +45,8 @@ package org.fedoraproject.packages.contract;
  *   <li>{@code search:pending} set: packages whose search document must be rebuilt (their overview,
  *       maintainers or state changed); the worker's indexer takes them out only once the engine has the
  *       new document, so a crash or an engine outage loses none.</li>
+ *   <li>{@code search:digests} hash: package → digest of its search document as last written (a refresh that
+ *       changed nothing searchable writes nothing and leaves the API's cached answers alone).</li>
  *   <li>{@code search:reindex} hash: the last full re-index: {@code state} (running, done, failed),
  *       {@code index}, {@code total}, {@code done}, {@code startedAt}, {@code finishedAt}, {@code error}; {@code search:reindex:lock} string: the running one's lease.</li>
  * </ul>
@@ -57,6 +59,8 @@ public final class RedisLayout {
     public static final String BOOTSTRAP = "bootstrap";
     public static final String SEARCH_PENDING = "search:pending";
     public static final String SEARCH_REINDEX = "search:reindex";
+    /** Package → digest of its search document as last written: an unchanged document is not written again. */
+    public static final String SEARCH_DIGESTS = "search:digests";
     /** Held (with a lease) by the one worker running a full re-index. */
     public static final String SEARCH_REINDEX_LOCK = "search:reindex:lock";
     /** Written whole under this suffix, then renamed over the live key (same Cluster slot). */

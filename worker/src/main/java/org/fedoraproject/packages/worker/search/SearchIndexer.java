@@ -25,6 +25,7 @@ public class SearchIndexer {
     private final SearchDocuments documents;
     private final SearchWriter writer;
     private final SearchEngine engine;
+    private final SearchDigests digests;
     private final AtomicLong written = new AtomicLong();
     private volatile Thread thread;
     private volatile boolean running;
@@ -32,7 +33,8 @@ public class SearchIndexer {
     private volatile String outage;
 
     public SearchIndexer(SearchConfig config, SearchPending pending, SearchDocuments documents, SearchWriter writer,
-            SearchEngine engine, MeterRegistry metrics) {
+            SearchEngine engine, SearchDigests digests, MeterRegistry metrics) {
+        this.digests = digests;
         this.config = config;
         this.pending = pending;
         this.documents = documents;
@@ -107,8 +109,10 @@ public class SearchIndexer {
             SearchDocuments.Batch batch = documents.build(names).await().atMost(Duration.ofSeconds(60));
             // searchable before the write returns, and then announced: the API's cached answers are dropped
             // only once the new documents can be found (a refresh per batch is cheap; batches are few)
-            writer.write(batch.documents(), batch.removed(), true);
-            written.addAndGet(names.size());
+            List<org.fedoraproject.packages.contract.search.PackageDocument> changed = digests.changed(batch.documents());
+            writer.write(changed, batch.removed(), true);
+            digests.written(changed, batch.removed());
+            written.addAndGet(changed.size() + batch.removed().size());
             return names.size();
         } catch (RuntimeException e) {
             pending.addAll(names).await().atMost(Duration.ofSeconds(30));

@@ -36,6 +36,7 @@ public class SearchReindex {
     private final SearchEngine engine;
     private final SearchDocuments documents;
     private final SearchWriter writer;
+    private final SearchDigests digests;
     private final KnownPackages known;
     private final ReactiveRedisDataSource redis;
     private final Duration progressInterval;
@@ -44,7 +45,9 @@ public class SearchReindex {
     private final AtomicLong done = new AtomicLong();
 
     public SearchReindex(SearchConfig config, SearchEngine engine, SearchDocuments documents, SearchWriter writer,
-            KnownPackages known, ReactiveRedisDataSource redis, MeterRegistry metrics, CatalogConfig catalog) {
+            KnownPackages known, ReactiveRedisDataSource redis, MeterRegistry metrics, CatalogConfig catalog,
+            SearchDigests digests) {
+        this.digests = digests;
         this.config = config;
         this.engine = engine;
         this.documents = documents;
@@ -140,6 +143,7 @@ public class SearchReindex {
                 }
                 SearchDocuments.Batch batch = documents.build(names).await().atMost(Duration.ofSeconds(60));
                 writer.write(batch.documents(), List.of(), false);
+                digests.written(batch.documents(), List.of());
                 cursor = names.get(names.size() - 1);
                 done.addAndGet(names.size());
                 progress(Map.of("done", Long.toString(done.get())), false);
