@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,7 +23,7 @@ import org.fedoraproject.packages.api.search.SearchShapes;
 
 /**
  * Search over every package of the distribution: ranked hits with highlights, and names for typeahead.
- * Runs on worker threads (the engine client blocks). Parameters are checked here; the text is never
+ * Cached answers are served on the event loop; the engine is asked on worker threads (its client blocks). Parameters are checked here; the text is never
  * engine syntax (see {@link PackageSearch}).
  */
 @Path("/api/v1/search")
@@ -56,7 +57,7 @@ public class SearchResource {
     @APIResponse(responseCode = "503", description = "The search engine does not answer; package pages still work",
             headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SearchShapes.Page search(
+    public io.smallrye.mutiny.Uni<RestResponse<String>> search(
             @Parameter(description = "What to look for: a name, a sub-package, a provide or words (1–200 characters)", required = true)
             @QueryParam("q") String q,
             @Parameter(description = "Only packages on this branch (rawhide, f43, epel10…)") @QueryParam("branch") String branch,
@@ -75,7 +76,7 @@ public class SearchResource {
                 optional("branch", branch, BRANCH, "a branch name such as rawhide, f43 or epel10"),
                 optional("maintainer", maintainer, MAINTAINER, "a user or @group name"),
                 retired(retired));
-        return search.search(text, filters, from, size);
+        return search.search(text, filters, from, size).map(SearchResource::json);
     }
 
     @GET
@@ -89,9 +90,13 @@ public class SearchResource {
     @APIResponse(responseCode = "503", description = "The search engine does not answer",
             headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SearchShapes.Suggestions suggest(
+    public io.smallrye.mutiny.Uni<RestResponse<String>> suggest(
             @Parameter(description = "The beginning of a name (1–100 characters)", required = true) @QueryParam("q") String q) {
-        return search.suggest(query(q, MAX_SUGGEST_QUERY), SUGGESTIONS);
+        return search.suggest(query(q, MAX_SUGGEST_QUERY), SUGGESTIONS).map(SearchResource::json);
+    }
+
+    private static RestResponse<String> json(String body) {
+        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static String query(String q, int max) {

@@ -63,20 +63,44 @@ public class PackageSearch {
 
     private final SearchMapping mapping;
     private final SearchCache cache;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final AtomicBoolean down = new AtomicBoolean();
 
-    public PackageSearch(SearchMapping mapping, SearchCache cache) {
+    public PackageSearch(SearchMapping mapping, SearchCache cache, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.mapping = mapping;
         this.cache = cache;
+        this.json = json;
     }
 
-    public SearchShapes.Page search(String query, Filters filters, int offset, int limit) {
+    /** The answer as JSON: cached serialised, since writing 20 hits costs as much as finding them in the cache. */
+    public io.smallrye.mutiny.Uni<String> search(String query, Filters filters, int offset, int limit) {
         String key = "s\u0000" + query.strip() + "\u0000" + filters + "\u0000" + offset + "\u0000" + limit;
-        return cache.get(key, () -> searchEngine(query, filters, offset, limit));
+        return answer(key, () -> write(searchEngine(query, filters, offset, limit)));
     }
 
-    public SearchShapes.Suggestions suggest(String query, int max) {
-        return cache.get("g\u0000" + query.strip() + "\u0000" + max, () -> suggestEngine(query, max));
+    public io.smallrye.mutiny.Uni<String> suggest(String query, int max) {
+        return answer("g\u0000" + query.strip() + "\u0000" + max, () -> write(suggestEngine(query, max)));
+    }
+
+    /**
+     * A cached answer at once, on the calling (event-loop) thread; otherwise the engine is asked on a worker
+     * thread (its client blocks).
+     */
+    private io.smallrye.mutiny.Uni<String> answer(String key, java.util.function.Supplier<String> compute) {
+        String hit = cache.peek(key);
+        if (hit != null) {
+            return io.smallrye.mutiny.Uni.createFrom().item(hit);
+        }
+        return io.smallrye.mutiny.Uni.createFrom().item(() -> cache.get(key, compute))
+                .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
+    }
+
+    private String write(Object answer) {
+        try {
+            return json.writeValueAsString(answer);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private SearchShapes.Page searchEngine(String query, Filters filters, int offset, int limit) {

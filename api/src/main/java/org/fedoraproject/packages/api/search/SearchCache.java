@@ -41,6 +41,12 @@ public class SearchCache {
         return answer;
     }
 
+    /** The cached answer, or null. */
+    @SuppressWarnings("unchecked")
+    <T> T peek(String key) {
+        return enabled && live ? (T) answers.getIfPresent(key) : null;
+    }
+
     public void indexChanged() {
         answers.invalidateAll();
     }
