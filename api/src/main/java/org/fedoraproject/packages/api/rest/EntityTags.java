@@ -22,6 +22,11 @@ public class EntityTags {
         this.mapper = mapper;
     }
 
+    /** The entity tag of a body: a digest of its bytes. */
+    public static String of(String body) {
+        return "\"" + digest(body.getBytes(StandardCharsets.UTF_8)) + "\"";
+    }
+
     /** Whether an If-None-Match header value matches {@code etag} (weak comparison). */
     public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || etag == null) {

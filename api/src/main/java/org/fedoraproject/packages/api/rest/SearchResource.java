@@ -95,8 +95,8 @@ public class SearchResource {
         return search.suggest(query(q, MAX_SUGGEST_QUERY), SUGGESTIONS).map(SearchResource::json);
     }
 
-    private static RestResponse<String> json(String body) {
-        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    private static RestResponse<String> json(PackageSearch.Answer answer) {
+        return RestResponse.ResponseBuilder.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", answer.etag()).build();
     }
 
     private static String query(String q, int max) {

@@ -72,13 +72,17 @@ public class PackageSearch {
         this.json = json;
     }
 
+    /** An answer as JSON and its entity tag, cached together (both cost more than finding them in the cache). */
+    public record Answer(String json, String etag) {
+    }
+
     /** The answer as JSON: cached serialised, since writing 20 hits costs as much as finding them in the cache. */
-    public io.smallrye.mutiny.Uni<String> search(String query, Filters filters, int offset, int limit) {
+    public io.smallrye.mutiny.Uni<Answer> search(String query, Filters filters, int offset, int limit) {
         String key = "s\u0000" + query.strip() + "\u0000" + filters + "\u0000" + offset + "\u0000" + limit;
         return answer(key, () -> write(searchEngine(query, filters, offset, limit)));
     }
 
-    public io.smallrye.mutiny.Uni<String> suggest(String query, int max) {
+    public io.smallrye.mutiny.Uni<Answer> suggest(String query, int max) {
         return answer("g\u0000" + query.strip() + "\u0000" + max, () -> write(suggestEngine(query, max)));
     }
 
@@ -86,8 +90,8 @@ public class PackageSearch {
      * A cached answer at once, on the calling (event-loop) thread; otherwise the engine is asked on a worker
      * thread (its client blocks).
      */
-    private io.smallrye.mutiny.Uni<String> answer(String key, java.util.function.Supplier<String> compute) {
-        String hit = cache.peek(key);
+    private io.smallrye.mutiny.Uni<Answer> answer(String key, java.util.function.Supplier<Answer> compute) {
+        Answer hit = cache.peek(key);
         if (hit != null) {
             return io.smallrye.mutiny.Uni.createFrom().item(hit);
         }
@@ -95,9 +99,10 @@ public class PackageSearch {
                 .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
     }
 
-    private String write(Object answer) {
+    private Answer write(Object answer) {
         try {
-            return json.writeValueAsString(answer);
+            String body = json.writeValueAsString(answer);
+            return new Answer(body, org.fedoraproject.packages.api.rest.EntityTags.of(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
