@@ -67,7 +67,7 @@ class HttpForToolsTest {
     @Test
     void everyGetHasAnEtagAndIfNoneMatchIsAnsweredAsRfc9110Says() {
         for (String path : new String[] {"/api/v1/packages", "/api/v1/packages/curl", "/api/v1/packages/curl/overview",
-            "/api/v1/status"}) {
+            "/api/v1/status", "/api/v1/search?q=curl", "/api/v1/search/suggest?q=cu"}) {
             String etag = given().when().get(path).then().statusCode(200).extract().header("ETag");
             assertThat(etag).as(path).matches("\"[^\"]+\"");
             given().header("If-None-Match", etag).when().get(path).then().statusCode(304).header("ETag", etag);
