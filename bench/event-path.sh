@@ -14,6 +14,8 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../deploy/local/lib.sh
 source "$BENCH/../deploy/local/lib.sh"
+# shellcheck source=lib.sh
+source "$BENCH/lib.sh"
 
 CORPUS="${FP_CORPUS:-$FP_ROOT/../shared/corpus/distro-corpus.jsonl.gz}"
 WE_STARTED=""
@@ -58,17 +60,6 @@ ensure_stack() {
   "$FP_LOCAL/start.sh" || fp_die "start.sh failed; see $FP_LOGS"
 }
 
-# process_line NAME JAR: when the running process started and whether its jar was rebuilt since
-process_line() {
-  local pid started built
-  pid="$(fp_pid_of "$1")" || { echo "$1 not running"; return; }
-  started="$(stat -c %Y "/proc/$pid")"
-  built="$(stat -c %Y "$2" 2>/dev/null || echo 0)"
-  printf '%s pid %s started %s' "$1" "$pid" "$(date -u -d "@$started" +%H:%M:%SZ)"
-  if ((built > started)); then
-    printf ' (its jar was rebuilt since, at %s: this measures the older code)' "$(date -u -d "@$built" +%H:%M:%SZ)"
-  fi
-}
 
 wants_burst() { # the default runs include the burst; so does any --runs naming it
   local prev="" a runs="rate,burst,slow"

@@ -19,6 +19,8 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../deploy/local/lib.sh
 source "$BENCH/../deploy/local/lib.sh"
+# shellcheck source=lib.sh
+source "$BENCH/lib.sh"
 
 DURATION=20 WARMUP=5 CONNECTIONS="16 64" REF_CONNECTIONS=16 QUERIES=2000 SEED=42 REINDEX=1 REINDEX_TIMEOUT=600
 while (($#)); do
@@ -92,17 +94,6 @@ worker_pid="$(fp_pid_of worker)" api_pid="$(fp_pid_of api)"
 # OpenSearch may have been started by any instance (or by hand): find it by its port, for its CPU time
 os_pid="$(ss -ltnpH "sport = :$FP_OPENSEARCH_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2 || true)"
 
-# process_line NAME JAR: when the running process started and whether its jar was rebuilt since
-process_line() {
-  local pid started built
-  pid="$(fp_pid_of "$1")" || { echo "$1 not running"; return; }
-  started="$(stat -c %Y "/proc/$pid")"
-  built="$(stat -c %Y "$2" 2>/dev/null || echo 0)"
-  printf '%s pid %s started %s' "$1" "$pid" "$(date -u -d "@$started" +%H:%M:%SZ)"
-  if ((built > started)); then
-    printf ' (its jar was rebuilt since, at %s: this measures the older code)' "$(date -u -d "@$built" +%H:%M:%SZ)"
-  fi
-}
 
 # WireMock counts its whole request journal on every answer (bench/README.md, the burst run): filled by
 # the worker's sweep it costs up to half a core, taken from what is measured here. Emptied once; the
