@@ -26,6 +26,7 @@ public final class SearchShapes {
             @Schema(required = true) Match matched,
             @Schema(description = "Matched words in summary and description, marked with <mark>…</mark>; the rest HTML-escaped")
             Map<String, String> highlight,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             @Schema(description = "Only when retired packages were asked for") Boolean retired) {
     }
 

@@ -79,6 +79,9 @@ class SearchQueriesTest {
         Response r = given().queryParam("q", "warfare").get("/api/v1/search");
         r.then().statusCode(200);
         assertThat(r.jsonPath().getString("items[0].highlight.summary")).contains("<mark>warfare</mark>");
+        assertThat(r.asString()).as("retired is only said when retired packages were asked for").doesNotContain("\"retired\"");
+        assertThat(given().queryParam("q", "warfare").queryParam("retired", "include").get("/api/v1/search").asString())
+                .contains("\"retired\":false");
     }
 
     @Test
