@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -58,9 +59,14 @@ public class PackageResource {
     @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ObjectNode> list(
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("offset") @DefaultValue("0") String offsetText,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) @QueryParam("limit") @DefaultValue("100") String limitText) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) @QueryParam("limit") @DefaultValue("100") String limitText,
+            @Parameter(description = "Only these packages, comma-separated (at most 100): a tool's many packages in one request; "
+                    + "unknown names are listed in 'unknown'") @QueryParam("names") String namesText) {
         long offset = QueryParams.number("offset", offsetText, 0, Long.MAX_VALUE);
         int limit = (int) QueryParams.number("limit", limitText, 1, MAX_PAGE);
+        if (namesText != null) {
+            return named(namesText);
+        }
         return reader.list(offset, limit).map(page -> {
             ObjectNode out = mapper.createObjectNode();
             out.put("total", page.total());
@@ -156,6 +162,34 @@ public class PackageResource {
                         .map(doc -> documentResponse(doc, ifNoneMatch))
                         .orElseGet(PackageResource::pending));
             });
+        });
+    }
+
+    static final int MAX_NAMES = 100;
+
+    private Uni<ObjectNode> named(String namesText) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (String n : namesText.split(",")) {
+            String name = n.strip();
+            if (!name.isEmpty()) {
+                checkName(name);
+                names.add(name);
+            }
+        }
+        if (names.isEmpty() || names.size() > MAX_NAMES) {
+            throw QueryParams.bad("names must list 1 to " + MAX_NAMES + " package names, comma-separated");
+        }
+        List<String> asked = List.copyOf(names);
+        return reader.named(asked).map(page -> {
+            ObjectNode out = mapper.createObjectNode();
+            out.put("total", page.total());
+            ArrayNode items = out.putArray("items");
+            for (int i = 0; i < page.names().size(); i++) {
+                items.add(summary(page.names().get(i), page.summaries().get(i)));
+            }
+            ArrayNode unknown = out.putArray("unknown");
+            asked.stream().filter(n -> !page.names().contains(n)).forEach(unknown::add);
+            return out;
         });
     }
 

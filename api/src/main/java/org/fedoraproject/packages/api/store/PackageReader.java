@@ -100,6 +100,29 @@ public class PackageReader {
         });
     }
 
+    /** The known ones among {@code names} (in their order) with their stored summaries. */
+    public Uni<PackagePage> named(List<String> names) {
+        List<String> known = new ArrayList<>(names.size() + 1);
+        known.add(RedisLayout.KNOWN_PACKAGES);
+        known.addAll(names);
+        List<String> summaries = new ArrayList<>(names.size() + 1);
+        summaries.add(RedisLayout.PACKAGE_SUMMARIES);
+        summaries.addAll(names);
+        return Uni.combine().all().unis(redis.execute("ZMSCORE", known.toArray(String[]::new)),
+                redis.execute("HMGET", summaries.toArray(String[]::new))).asTuple().map(t -> {
+                    List<String> found = new ArrayList<>();
+                    List<String> texts = new ArrayList<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        if (t.getItem1().get(i) != null) {
+                            found.add(names.get(i));
+                            Response text = t.getItem2().get(i);
+                            texts.add(text == null ? null : text.toString());
+                        }
+                    }
+                    return new PackagePage(found.size(), found, texts);
+                });
+    }
+
     public Uni<PackagePage> list(long offset, int limit) {
         Uni<Long> total = redis.execute("ZCARD", RedisLayout.KNOWN_PACKAGES).map(Response::toLong);
         Uni<List<String>> names = redis.execute("ZRANGE", RedisLayout.KNOWN_PACKAGES,

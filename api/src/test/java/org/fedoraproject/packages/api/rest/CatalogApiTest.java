@@ -35,6 +35,21 @@ class CatalogApiTest {
     }
 
     @Test
+    void manyPackagesInOneRequestByName() {
+        stored.summary("vim", "The VIM editor", "9.1-1.fc44");
+        io.restassured.RestAssured.given().when().get("/api/v1/packages?names=vim,hexchat,no-such,vim").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(2))
+                .body("items.name", org.hamcrest.Matchers.contains("vim", "hexchat"))
+                .body("items[0].summary", org.hamcrest.Matchers.equalTo("The VIM editor"))
+                .body("unknown", org.hamcrest.Matchers.contains("no-such"));
+        io.restassured.RestAssured.given().when().get("/api/v1/packages?names=vim,bad%20name").then().statusCode(400)
+                .contentType("application/problem+json");
+        io.restassured.RestAssured.given().when().get("/api/v1/packages?names=" + java.util.stream.IntStream.range(0, 101).mapToObj(i -> "p" + i)
+                .collect(java.util.stream.Collectors.joining(","))).then().statusCode(400);
+        io.restassured.RestAssured.given().when().get("/api/v1/packages?names=,").then().statusCode(400);
+    }
+
+    @Test
     void aBinaryNameRedirectsToItsSourcePackage() {
         given().redirects().follow(false).when().get("/api/v1/packages/vim-X11").then().statusCode(308)
                 .header("Location", endsWith("/api/v1/packages/vim"))

@@ -119,7 +119,7 @@ class PackageResourceTest {
     @Test
     void anUnknownQueryParameterIs400NamingIt() {
         given().when().get("/api/v1/packages?limt=5").then().statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("limt")).body("detail", containsString("limit, offset"));
+                .body("detail", containsString("limt")).body("detail", containsString("limit, names, offset"));
         given().when().get("/api/v1/packages/curl/overview?branch=f43").then().statusCode(400)
                 .body("detail", containsString("branch")).body("detail", containsString("takes none"));
         given().when().get("/api/v1/search?q=vim&brnch=f43").then().statusCode(400).body("detail", containsString("brnch"));
