@@ -17,4 +17,9 @@ public record Problem(String type, String title, int status, String detail) {
     public static RestResponse<Problem> of(Response.Status status, String detail) {
         return response(status.getStatusCode(), status.getReasonPhrase(), detail);
     }
+
+    /** A problem that says when to try again (503s). */
+    public static RestResponse<Problem> retryAfter(Response.Status status, String detail, String seconds) {
+        return RestResponse.ResponseBuilder.fromResponse(of(status, detail)).header("Retry-After", seconds).build();
+    }
 }

@@ -20,15 +20,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
-        RestResponse<Problem> r = Problem.of(e.status(), e.getMessage());
-        return e.retryAfter() == null ? r : RestResponse.ResponseBuilder.fromResponse(r).header("Retry-After", e.retryAfter()).build();
+        return e.retryAfter() == null ? Problem.of(e.status(), e.getMessage())
+                : Problem.retryAfter(e.status(), e.getMessage(), e.retryAfter());
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> searchUnavailable(org.fedoraproject.packages.api.search.SearchUnavailableException e) {
-        RestResponse<Problem> r = Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
-        return RestResponse.ResponseBuilder.fromResponse(r)
-                .header("Retry-After", org.fedoraproject.packages.api.search.SearchUnavailableException.RETRY_AFTER_SECONDS).build();
+        return Problem.retryAfter(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(),
+                org.fedoraproject.packages.api.search.SearchUnavailableException.RETRY_AFTER_SECONDS);
     }
 
     @ServerExceptionMapper

@@ -41,8 +41,7 @@ public class StoreOutage {
         if (now - previous > QUIET_MILLIS) {
             LOG.errorf("Redis unreachable (%s): pages answer 503 until it is back", t.getMessage());
         }
-        RestResponse<Problem> r = Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                "Package data is unavailable for a moment (its store does not answer); try again shortly");
-        return RestResponse.ResponseBuilder.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        return Problem.retryAfter(Response.Status.SERVICE_UNAVAILABLE,
+                "Package data is unavailable for a moment (its store does not answer); try again shortly", RETRY_AFTER_SECONDS);
     }
 }

@@ -59,6 +59,7 @@ final class Highlights {
         return any ? out.toString() : null;
     }
 
+    /** The one rule for "the same word" (also how a hit's {@code matched} is told): equal, or a shared 4+ letter beginning. */
     static boolean matches(String word, List<String> queryWords) {
         String w = word.toLowerCase(Locale.ROOT);
         for (String q : queryWords) {

@@ -291,16 +291,11 @@ public class PackageSearch {
                 return new SearchShapes.Match("subpackage-prefix", b);
             }
         }
-        List<String> asked = words(folded);
         Set<String> found = new LinkedHashSet<>(words(name.toLowerCase(Locale.ROOT)));
         found.addAll(marked);
-        for (String w : asked) {
-            for (String f : found) {
-                // the same word, or one the stemmer joins to it (game, games): a shared beginning of 4+ letters
-                if (f.equals(w) || Math.min(f.length(), w.length()) >= 4 && (f.startsWith(w) || w.startsWith(f))) {
-                    return new SearchShapes.Match("words", null);
-                }
-            }
+        List<String> asked = words(folded);
+        if (found.stream().anyMatch(f -> Highlights.matches(f, asked))) {
+            return new SearchShapes.Match("words", null);
         }
         return new SearchShapes.Match("similar", null);
     }
