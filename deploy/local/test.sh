@@ -6,7 +6,8 @@
 #      and start.sh in step 5 finds everything up to date
 #   3. mvn -B verify at the root (unit tests, @QuarkusTest against the real services, the api module's
 #      end-to-end test)
-#   4. frontend unit tests (npm ci, npm test)
+#   4. frontend unit tests (npm ci, npm test); the Kubernetes overlays (deploy/kubernetes/test.sh: kubectl
+#      kustomize and its checks, no cluster; after step 3, so the generated manifests are compared too)
 #   5. browser tests: the e2e instance (FP_INSTANCE=e2e start.sh) and `npm run test:browser` in headless
 #      Debian Chromium; the e2e instance is always stopped again
 #   6. stops the backing services that step 1 started
@@ -83,6 +84,10 @@ step_maven_verify() {
   mvn -B verify
 }
 
+step_kubernetes() {
+  "$FP_ROOT/deploy/kubernetes/test.sh"
+}
+
 step_frontend_unit() {
   cd "$FP_ROOT/frontend" || return
   npm ci --no-audit --no-fund || return
@@ -132,6 +137,7 @@ main() {
     skip_step "frontend build"
     skip_step "mvn -B verify"
     skip_step "frontend unit tests (npm test)"
+    skip_step "kubernetes overlays (kubectl kustomize)"
     skip_step "browser tests (e2e instance)"
     return 1
   fi
@@ -139,6 +145,7 @@ main() {
   run_step "frontend build" step_frontend_build || true
   run_step "mvn -B verify" step_maven_verify || true
   run_step "frontend unit tests (npm test)" step_frontend_unit || true
+  run_step "kubernetes overlays (kubectl kustomize)" step_kubernetes || true
 
   E2E_STARTED=1 # set before starting, so that the trap stops a half-started stack too
   run_step "browser tests (e2e instance)" step_browser || true
