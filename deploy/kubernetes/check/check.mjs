@@ -230,8 +230,11 @@ for (const [gen, base] of generated) {
     console.log(`skip ${path.relative(root, base)}: no ${path.relative(root, gen)} (build first to compare)`);
     continue;
   }
-  const a = JSON.stringify(load(gen));
-  const b = JSON.stringify(load(base));
+  // Key order is not stable from one build to the next (labels come from a hash map): compare sorted.
+  const canon = (v) => Array.isArray(v) ? v.map(canon)
+    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])) : v;
+  const a = JSON.stringify(canon(load(gen)));
+  const b = JSON.stringify(canon(load(base)));
   check(`${path.relative(root, base)} is what quarkus-kubernetes generated (${path.relative(root, gen)}; run deploy/kubernetes/sync-base.sh)`, a === b);
 }
 
