@@ -1,17 +1,12 @@
 package org.fedoraproject.packages.api.refresh;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.fedoraproject.packages.api.store.PackageReader;
 import org.fedoraproject.packages.api.store.PackageReader.StoredDocument;
 import org.fedoraproject.packages.contract.ConnectorName;
@@ -29,12 +24,12 @@ public class ColdPages {
 
     private final PackageReader reader;
     private final RefreshNotices notices;
-    private final Emitter<byte[]> requests;
+    private final RefreshRequests requests;
     private final Duration wait;
     private final Map<String, Uni<Optional<StoredDocument>>> inFlight = new ConcurrentHashMap<>();
 
     public ColdPages(PackageReader reader, RefreshNotices notices,
-            @Channel("refresh-requests") Emitter<byte[]> requests,
+            RefreshRequests requests,
             @ConfigProperty(name = "fp.cold-page.wait", defaultValue = "PT2S") Duration wait) {
         this.reader = reader;
         this.notices = notices;
@@ -60,15 +55,8 @@ public class ColdPages {
     }
 
     private void request(String pkg, ConnectorName connector) {
-        String body = "{\"package\":\"" + pkg + "\",\"connectors\":[\"" + connector.id() + "\"]}";
         LOG.debugf("asking the worker to refresh %s/%s", pkg, connector.id());
-        try {
-            requests.send(Message.of(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    Metadata.of(OutgoingRabbitMQMetadata.builder().withContentType("application/json")
-                            .withDeliveryMode(2).build())));
-        } catch (RuntimeException e) {
-            // the bus is down: the reader gets 202 and asks again later
-            LOG.warnf("cannot ask for a refresh of %s/%s: %s", pkg, connector.id(), e.toString());
-        }
+        // the bus down: the reader gets 202 and asks again later
+        requests.send("{\"package\":\"" + pkg + "\",\"connectors\":[\"" + connector.id() + "\"]}");
     }
 }

@@ -206,7 +206,7 @@ public class PackageResource {
         return RestResponse.ResponseBuilder.ok(doc.json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", etag).build();
     }
 
-    private static void checkName(String name) {
+    static void checkName(String name) {
         if (!PackageNames.isValid(name)) {
             throw ProblemException.badName(name);
         }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 public class ProblemException extends RuntimeException {
     private final Response.Status status;
     private final String retryAfter;
+    private final String challenge;
 
     public ProblemException(Response.Status status, String detail) {
         this(status, detail, null);
@@ -13,9 +14,19 @@ public class ProblemException extends RuntimeException {
 
     /** With {@code retryAfter} seconds, answered in a Retry-After header. */
     public ProblemException(Response.Status status, String detail, String retryAfter) {
+        this(status, detail, retryAfter, null);
+    }
+
+    /** With a {@code WWW-Authenticate} challenge (401s). */
+    public ProblemException(Response.Status status, String detail, String retryAfter, String challenge) {
         super(detail);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.challenge = challenge;
+    }
+
+    public String challenge() {
+        return challenge;
     }
 
     public String retryAfter() {

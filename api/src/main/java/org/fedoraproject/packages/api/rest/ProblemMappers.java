@@ -20,8 +20,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
-        return e.retryAfter() == null ? Problem.of(e.status(), e.getMessage())
+        RestResponse<Problem> problem = e.retryAfter() == null ? Problem.of(e.status(), e.getMessage())
                 : Problem.retryAfter(e.status(), e.getMessage(), e.retryAfter());
+        return e.challenge() == null ? problem
+                : RestResponse.ResponseBuilder.fromResponse(problem).header("WWW-Authenticate", e.challenge()).build();
     }
 
     @ServerExceptionMapper
@@ -36,13 +38,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> web(WebApplicationException e) {
+    public RestResponse<Problem> web(WebApplicationException e, jakarta.ws.rs.core.UriInfo uri) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         RestResponse<Problem> problem = Problem.response(status, type == null ? "Error" : type.getReasonPhrase(),
                 status >= 500 ? "The server could not answer" : String.valueOf(e.getMessage()));
-        // a 405 says which methods the resource takes (RFC 9110 §15.5.6): the API is read-only, all of it
-        return status == 405 ? RestResponse.ResponseBuilder.fromResponse(problem).header("Allow", "GET, HEAD").build() : problem;
+        // a 405 says which methods the resource takes (RFC 9110 §15.5.6): the API reads, but for the admin actions
+        return status == 405 ? RestResponse.ResponseBuilder.fromResponse(problem).header("Allow", allowed(uri.getPath())).build() : problem;
+    }
+
+    private static String allowed(String path) {
+        return path.startsWith("/api/v1/admin/") && !path.endsWith("/status") ? "POST" : "GET, HEAD";
     }
 
     @ServerExceptionMapper

@@ -84,6 +84,60 @@ public class PackageReader {
                 .map(t -> new Catalog(t.getItem1(), t.getItem2(), t.getItem3()));
     }
 
+    /**
+     * The refresh scheduler's queues as Redis holds them: upstream → items ready and running. Found by
+     * scanning for the scheduler's keys (a handful), so the API needs no list of upstreams.
+     */
+    public Uni<Map<String, Map<String, Long>>> schedulerDepths() {
+        return scan("0", RedisLayout.schedulerKeys("*").get(0), new java.util.TreeSet<>())
+                .flatMap(found -> {
+                    List<String> upstreams = found.stream().map(RedisLayout::upstreamOfSchedulerKey).toList();
+                    if (upstreams.isEmpty()) {
+                        return Uni.createFrom().item(Map.<String, Map<String, Long>>of());
+                    }
+                    List<Uni<Map<String, Long>>> depths = upstreams.stream().map(u -> {
+                        List<String> keys = RedisLayout.schedulerKeys(u);
+                        return Uni.combine().all().unis(redis.execute("ZCARD", keys.get(0)), redis.execute("ZCARD", keys.get(1)))
+                                .asTuple().map(t -> Map.of("ready", t.getItem1().toLong(), "running", t.getItem2().toLong()));
+                    }).toList();
+                    return Uni.join().all(depths).andFailFast().map(all -> {
+                        Map<String, Map<String, Long>> out = new java.util.LinkedHashMap<>();
+                        for (int i = 0; i < upstreams.size(); i++) {
+                            out.put(upstreams.get(i), all.get(i));
+                        }
+                        return out;
+                    });
+                });
+    }
+
+    /** Every key matching {@code pattern}, following SCAN's cursor to its end (admin use: it walks the keyspace). */
+    private Uni<java.util.SortedSet<String>> scan(String cursor, String pattern, java.util.SortedSet<String> into) {
+        return redis.execute("SCAN", cursor, "MATCH", pattern, "COUNT", "10000").flatMap(r -> {
+            r.get(1).forEach(k -> into.add(k.toString()));
+            String next = r.get(0).toString();
+            return "0".equals(next) ? Uni.createFrom().item(into) : scan(next, pattern, into);
+        });
+    }
+
+    /** Names waiting for their search document to be rebuilt. */
+    public Uni<Long> searchPending() {
+        return redis.execute("SCARD", RedisLayout.SEARCH_PENDING).map(Response::toLong);
+    }
+
+    /** Per connector, the sweep's cursor over the known set (absent: not started). */
+    public Uni<Map<String, String>> sweepCursors() {
+        List<String> keys = java.util.Arrays.stream(ConnectorName.values()).map(RedisLayout::sweepCursor).toList();
+        return redis.execute("MGET", keys.toArray(String[]::new)).map(r -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            ConnectorName[] all = ConnectorName.values();
+            for (int i = 0; i < all.length; i++) {
+                Response v = r.get(i);
+                out.put(all[i].id(), v == null ? null : v.toString());
+            }
+            return out;
+        });
+    }
+
     public record Catalog(Map<String, String> bootstrap, long known, long withOverview) {
     }
 

@@ -95,6 +95,11 @@ public final class RedisLayout {
         return java.util.List.of(prefix + "ready", prefix + "running", prefix + "claimed", prefix + "again");
     }
 
+    /** The upstream named in one of {@link #schedulerKeys}' keys ({@code sched:{u}:ready} → {@code u}). */
+    public static String upstreamOfSchedulerKey(String key) {
+        return key.substring(key.indexOf('{') + 1, key.lastIndexOf('}'));
+    }
+
     /** Per connector: package → time (ms) of its last refresh, document or failure; the sweep goes oldest first. */
     public static String refreshedIndex(ConnectorName connector) {
         return "refreshed-at:" + connector.id();

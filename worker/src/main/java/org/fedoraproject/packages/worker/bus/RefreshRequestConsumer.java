@@ -23,20 +23,24 @@ import org.fedoraproject.packages.worker.refresh.RefreshScheduler;
  * (a cold page) or an operator. Body {@code {"package": "curl", "connectors": ["builds"]}}; without
  * {@code connectors} every document of the package is refreshed. They go to the scheduler ahead of bus
  * events; acknowledged once recorded, invalid ones to the refresh dead-letter queue with their reason.
+ * An operator's {@code {"command": "bootstrap"}} (the API's admin endpoint) starts or resumes the bootstrap.
  */
 @ApplicationScoped
 public class RefreshRequestConsumer {
     static final String PACKAGE = "package";
     static final String CONNECTORS = "connectors";
+    static final String COMMAND = "command";
     private static final String ROUTE = "refresh-request";
 
     private final ObjectMapper mapper;
     private final RefreshScheduler scheduler;
     private final Settlement settlement;
     private final BusMetrics metrics;
+    private final org.fedoraproject.packages.worker.catalog.Bootstrap bootstrap;
 
     public RefreshRequestConsumer(ObjectMapper mapper, RefreshScheduler scheduler, Settlement settlement,
-            BusMetrics metrics) {
+            BusMetrics metrics, org.fedoraproject.packages.worker.catalog.Bootstrap bootstrap) {
+        this.bootstrap = bootstrap;
         this.mapper = mapper;
         this.scheduler = scheduler;
         this.settlement = settlement;
@@ -49,6 +53,11 @@ public class RefreshRequestConsumer {
                 .map(IncomingRabbitMQMetadata::getRoutingKey).orElse(ROUTE);
         RefreshPlan plan;
         try {
+            if (isBootstrapCommand(message.getPayload())) {
+                return bootstrap.startOrResume().invoke(what -> metrics.event(ROUTE, "bootstrap-" + what))
+                        .onFailure().recoverWithItem("failed")
+                        .flatMap(what -> Uni.createFrom().completionStage(message.ack()));
+            }
             plan = parse(routingKey, message.getPayload());
         } catch (InvalidMessageException e) {
             metrics.event(ROUTE, "dead-lettered");
@@ -57,6 +66,22 @@ public class RefreshRequestConsumer {
         return settlement.afterHandOff(message, "a refresh request for " + plan.packages(),
                 scheduler.submit(plan, Priority.COLD_PAGE, System.currentTimeMillis())
                         .invoke(() -> metrics.event(ROUTE, "scheduled")));
+    }
+
+    /** {@code {"command": "bootstrap"}}; any other command is invalid (dead-lettered by parse). */
+    boolean isBootstrapCommand(byte[] payload) {
+        try {
+            JsonNode body = payload == null ? null : mapper.readTree(payload);
+            if (body == null || !body.has(COMMAND)) {
+                return false;
+            }
+            if (!"bootstrap".equals(body.get(COMMAND).asText())) {
+                throw new InvalidMessageException("unknown command " + body.get(COMMAND) + "; the only one is \"bootstrap\"");
+            }
+            return true;
+        } catch (IOException e) {
+            return false; // parse says why
+        }
     }
 
     RefreshPlan parse(String routingKey, byte[] payload) {

@@ -82,6 +82,23 @@ public class Bootstrap {
         return true;
     }
 
+    /**
+     * An operator's request: resumes an unfinished bootstrap from its cursor, else starts a new one.
+     * Says which it did ("running" when this worker already runs one).
+     */
+    public io.smallrye.mutiny.Uni<String> startOrResume() {
+        if (running.get()) {
+            return io.smallrye.mutiny.Uni.createFrom().item("running");
+        }
+        return redis.hash(String.class).hget(RedisLayout.BOOTSTRAP, "state").map(state -> {
+            if (state != null && !STATE_DONE.equals(state)) {
+                resumeIfUnfinished();
+                return "resumed";
+            }
+            return start() ? "started" : "running";
+        });
+    }
+
     /** Resumes an unfinished bootstrap from its cursor, or starts one when Redis has none (lost data). */
     public void resumeIfUnfinished() {
         if (running.get() || stopped) {

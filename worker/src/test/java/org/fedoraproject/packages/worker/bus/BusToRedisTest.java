@@ -131,12 +131,14 @@ class BusToRedisTest {
         bus.publish(refreshRoutingKey, "{\"package\": \"curl\", \"connectors\": [\"weather\"]}");
         bus.publish(refreshRoutingKey, "{\"package\": \"curl\", \"connectors\": \"ci\"}");
         bus.publish(refreshRoutingKey, "{\"package\": 12345}");
+        bus.publish(refreshRoutingKey, "{\"command\": \"reboot\"}");
         bus.publish(refreshRoutingKey, "{\"package\": \"curl\", \"connectors\": [\"overview\"]}");
 
         // bad requests land in the refresh queue's own dead-letter queue, each with its reason
         assertThat(reason(bus.take(refreshDeadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("unknown connector 'weather'");
         assertThat(reason(bus.take(refreshDeadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("must be a non-empty array");
         assertThat(reason(bus.take(refreshDeadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("valid package name as a string");
+        assertThat(reason(bus.take(refreshDeadLetterQueue, Duration.ofSeconds(10)).orElseThrow())).contains("unknown command");
         assertThat(bus.take(deadLetterQueue, Duration.ofMillis(200))).as("nothing in the bus's DLQ").isEmpty();
         JsonNode doc = awaitDocument("curl", ConnectorName.OVERVIEW, Duration.ofSeconds(10));
         assertThat(doc.at("/data/version").asText()).isEqualTo("8.22.0~rc2");
