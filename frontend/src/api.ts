@@ -1,7 +1,7 @@
 // Client for the same-origin JSON API. Every call returns a Result instead of throwing, so pages
 // can render each outcome (data, "fetching…", 404, error) explicitly.
 
-import type { ConnectorName, Envelope, PackageList, PackageListItem, PackageMeta, Problem, Status } from './types';
+import type { ConnectorName, Envelope, PackageList, PackageListItem, PackageMeta, Problem, SearchPage, Status, Suggestions } from './types';
 
 /** `redirectedTo`: the URL that answered, when the API redirected the request (see redirectedSource). */
 export type Result<T> =
@@ -157,4 +157,24 @@ export function getConnector<T>(
   signal?: AbortSignal,
 ): Promise<Result<Envelope<T>>> {
   return getJson<Envelope<T>>(`${API_BASE}/packages/${enc(name)}/${connector}`, signal);
+}
+
+/** GET /api/v1/search; `limit` per page is the SPA's choice (the API allows up to 100). */
+export function search(
+  query: { q: string; branch?: string; maintainer?: string; offset?: number; limit?: number },
+  signal?: AbortSignal,
+): Promise<Result<SearchPage>> {
+  const p = new URLSearchParams({ q: query.q });
+  if (query.branch) p.set('branch', query.branch);
+  if (query.maintainer) p.set('maintainer', query.maintainer);
+  if (query.offset) p.set('offset', String(query.offset));
+  p.set('limit', String(query.limit ?? SEARCH_PAGE_SIZE));
+  return getJson<SearchPage>(`${API_BASE}/search?${p}`, signal);
+}
+
+export const SEARCH_PAGE_SIZE = 20;
+
+/** GET /api/v1/search/suggest: up to 10 names starting with `q`, each with the page it leads to. */
+export function suggest(q: string, signal?: AbortSignal): Promise<Result<Suggestions>> {
+  return getJson<Suggestions>(`${API_BASE}/search/suggest?q=${enc(q)}`, signal);
 }

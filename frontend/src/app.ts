@@ -3,16 +3,25 @@
 import { PackageView, type PackageViewOptions } from './pages/package';
 import { renderHome } from './pages/home';
 import { renderPageNotFound } from './pages/notfound';
+import { renderSearch } from './pages/search';
 import type { Route } from './router';
+
+export interface AppOptions extends PackageViewOptions {
+  /** Client-side navigation (the router's); pages use it for forms. */
+  navigate?: (path: string) => void;
+  /** Called with the search text of each route, so the header's box shows what the page shows. */
+  onQuery?: (q: string) => void;
+}
 
 export class App {
   private view: PackageView | null = null;
-  private homeAbort: AbortController | null = null;
+  /** The home or search page's requests, cancelled on navigation. */
+  private pageAbort: AbortController | null = null;
   private first = true;
 
   constructor(
     private readonly main: HTMLElement,
-    private readonly opts: PackageViewOptions = {},
+    private readonly opts: AppOptions = {},
   ) {}
 
   /** Renders `route`; resolves when its first content is on screen (tests await this). */
@@ -25,14 +34,20 @@ export class App {
     }
     this.view?.dispose();
     this.view = null;
-    this.homeAbort?.abort();
-    this.homeAbort = null;
+    this.pageAbort?.abort();
+    this.pageAbort = null;
+    this.opts.onQuery?.(route.page === 'search' ? route.query.q : '');
+    const navigate = this.opts.navigate ?? ((path: string) => window.location.assign(path));
 
     let done: Promise<void>;
     switch (route.page) {
       case 'home':
-        this.homeAbort = new AbortController();
-        done = renderHome(this.main, this.homeAbort.signal, { sleepFn: this.opts.sleepFn });
+        this.pageAbort = new AbortController();
+        done = renderHome(this.main, this.pageAbort.signal, { sleepFn: this.opts.sleepFn });
+        break;
+      case 'search':
+        this.pageAbort = new AbortController();
+        done = renderSearch(this.main, route.query, this.pageAbort.signal, navigate);
         break;
       case 'package':
         this.view = new PackageView(this.main, route.name, route.tab, this.opts);
