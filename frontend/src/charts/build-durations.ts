@@ -3,7 +3,7 @@
 
 import { formatDate, formatDuration } from '../format';
 import type { BuildsDoc } from '../types';
-import { niceTicks, s, scale, timeLabel, timeTicks } from './svg';
+import { anchor, niceTicks, s, scale, timeLabel, timeTicks } from './svg';
 
 type BuildRow = BuildsDoc['builds'][number];
 
@@ -20,7 +20,10 @@ export function buildDurationChart(builds: BuildRow[]): SVGSVGElement | null {
   const t1 = Math.max(...pts.map((p) => p.t));
   const maxMin = Math.max(1, ...pts.map((p) => p.d / 60));
   const yTicks = niceTicks(0, maxMin, 4);
-  const yMax = Math.max(maxMin, yTicks[yTicks.length - 1]);
+  // One more tick above the longest build, so the top of the scale is labelled.
+  const step = yTicks.length > 1 ? yTicks[1] - yTicks[0] : maxMin;
+  if (yTicks[yTicks.length - 1] < maxMin) yTicks.push(Number((yTicks[yTicks.length - 1] + step).toFixed(10)));
+  const yMax = yTicks[yTicks.length - 1];
   const x = scale(t0, t1, M.left, W - M.right);
   const y = scale(0, yMax, H - M.bottom, M.top);
   const failed = pts.filter((p) => p.b.state === 'FAILED').length;
@@ -41,7 +44,9 @@ export function buildDurationChart(builds: BuildRow[]): SVGSVGElement | null {
     { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label, preserveAspectRatio: 'xMidYMid meet' },
     // Value axis: minutes.
     yTicks.map((v) => s('g', { class: 'tick' }, s('line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v) }), s('text', { x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, `${v} min`))),
-    timeTicks(t0, t1, 4).map((t) => s('text', { class: 'tick', x: x(t), y: H - 8, 'text-anchor': 'middle' }, timeLabel(t, t1 - t0))),
+    timeTicks(t0, t1, 4).map((t, i, all) =>
+      s('text', { class: 'tick', x: x(t), y: H - 8, 'text-anchor': anchor(i, all.length) }, timeLabel(t, t1 - t0)),
+    ),
     pts.map(mark),
   );
 }

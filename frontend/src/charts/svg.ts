@@ -50,3 +50,8 @@ export function timeLabel(t: number, spanMs: number): string {
   const iso = new Date(t).toISOString();
   return spanMs > 200 * 86_400_000 ? iso.slice(0, 7) : iso.slice(5, 10);
 }
+
+/** Axis labels at the ends align inwards, so they are not cut off at the chart's edges. */
+export function anchor(i: number, n: number): 'start' | 'middle' | 'end' {
+  return i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle';
+}

@@ -3,7 +3,7 @@
 
 import { formatDate } from '../format';
 import type { UpdatesDoc } from '../types';
-import { s, scale, timeLabel, timeTicks } from './svg';
+import { anchor, s, scale, timeLabel, timeTicks } from './svg';
 
 type UpdateRow = UpdatesDoc['updates'][number];
 
@@ -34,8 +34,13 @@ export function updateTimeline(updates: UpdateRow[]): SVGSVGElement | null {
   return s(
     'svg',
     { class: 'chart timeline', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label },
-    timeTicks(t0, t1, 4).map((t) =>
-      s('g', { class: 'tick' }, s('line', { x1: x(t), x2: x(t), y1: M.top, y2: H - M.bottom }), s('text', { x: x(t), y: H - 8, 'text-anchor': 'middle' }, timeLabel(t, t1 - t0))),
+    timeTicks(t0, t1, 4).map((t, i, all) =>
+      s(
+        'g',
+        { class: 'tick' },
+        s('line', { x1: x(t), x2: x(t), y1: M.top, y2: H - M.bottom }),
+        s('text', { x: x(t), y: H - 8, 'text-anchor': anchor(i, all.length) }, timeLabel(t, t1 - t0)),
+      ),
     ),
     rows.map((r, i) => {
       const cy = M.top + i * LANE + LANE / 2;

@@ -4,7 +4,7 @@
 // While it is open, the page follows the package's refresh events and updates in place.
 
 import { type Result, getConnector, getMeta, redirectedSource, withRetry } from '../api';
-import { h, link, liveAgo, replace } from '../dom';
+import { h, link, liveAgo, markScrollables, replace } from '../dom';
 import { type LiveSubscription, type Subscribe, subscribeRefreshes } from '../live';
 import { own } from '../links';
 import { packagePath } from '../format';
@@ -240,6 +240,7 @@ export class PackageView {
       case 'aborted':
         break;
     }
+    markScrollables(this.panel);
   }
 
   private setDocumentTitle(): void {

@@ -5,7 +5,7 @@ import { SEARCH_PAGE_SIZE, search } from '../api';
 import { h, link, replace } from '../dom';
 import { formatCount, packagePath } from '../format';
 import { type SearchQuery, searchPath } from '../router';
-import { renderHighlight } from '../search/highlight';
+import { highlightParts, renderHighlight } from '../search/highlight';
 import type { SearchHit, SearchPage } from '../types';
 
 /** The API answers offset + limit ≤ 10,000. */
@@ -39,7 +39,10 @@ export function rangeText(page: SearchPage): string {
 function hitItem(hit: SearchHit): HTMLElement {
   const reason = matchReason(hit);
   const summary = hit.highlight?.summary ? renderHighlight(hit.highlight.summary) : hit.summary ?? '';
-  const description = hit.highlight?.description ? renderHighlight(hit.highlight.description) : null;
+  // Many descriptions only repeat the summary: then one line says it.
+  const plain = (t: string | undefined) => highlightParts(t ?? '').map((p) => p.text).join('').replace(/[.…\s]+$/, '');
+  const repeats = plain(hit.highlight?.description) === plain(hit.highlight?.summary ?? hit.summary);
+  const description = hit.highlight?.description && !repeats ? renderHighlight(hit.highlight.description) : null;
   return h(
     'li',
     { class: 'hit' },

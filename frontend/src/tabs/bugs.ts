@@ -68,6 +68,7 @@ export const bugsTab: TabDef<BugsDoc> = {
           { label: 'Status', cell: (b) => b.status, key: (b) => rankIn(STATUS_ORDER, b.status) },
           { label: 'Severity', cell: (b) => severityBadge(b.severity), key: (b) => rankIn(SEVERITY_ORDER, b.severity) },
           { label: 'Priority', cell: (b) => b.priority, key: (b) => rankIn(SEVERITY_ORDER, b.priority) },
+          { label: 'Assignee', cell: (b) => b.assignee, key: (b) => b.assignee },
           { label: 'Version', cell: (b) => [b.product, b.version].filter(Boolean).join(' '), key: (b) => `${b.product ?? ''} ${b.version ?? ''}` },
           { label: 'Last change', cell: (b) => dateCell(b.lastChange), key: (b) => (b.lastChange ? Date.parse(b.lastChange) : null) },
         ],

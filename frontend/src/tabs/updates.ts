@@ -44,7 +44,7 @@ export const updatesTab: TabDef<UpdatesDoc> = {
         ? h('p', { class: 'muted' }, `Newest ${d.updates.length} of ${d.total} updates.`)
         : h('p', { class: 'muted' }, `${d.total} update${d.total === 1 ? '' : 's'}.`),
       chart
-        ? h('figure', { class: 'chart-figure' }, chart, h('figcaption', { class: 'muted' }, 'When each update was submitted, reached testing and reached stable; ⚠ security updates.'))
+        ? h('figure', { class: 'chart-figure' }, chart, h('figcaption', { class: 'muted' }, 'Each lane is one update: ○ submitted, blue ● reached testing, green ● reached stable; ⚠ marks security updates.'))
         : null,
       // Eight columns, long titles wrap: fits 1280 px (the dates of submission and last change are in Bodhi).
       table(
