@@ -50,7 +50,7 @@ describe('build durations chart', () => {
   it('reads the release from the dist tag', () => {
     expect(buildRelease({ release: '2.fc44', nvr: '' })).toBe('fc44');
     expect(buildRelease({ release: '1.el9_3', nvr: '' })).toBe('el9');
-    expect(buildRelease({ release: null, nvr: 'x-1-1.el10' })).toBe('el10');
+    expect(buildRelease({ release: '', nvr: 'x-1-1.el10' })).toBe('el10');
     expect(buildRelease({ release: '5', nvr: 'x-1-5' })).toBe('other');
   });
 });

@@ -141,7 +141,7 @@ describe('search results page', () => {
     limit: 20,
     items: [
       { name: 'vim', summary: 'The VIM editor', version: '9.1-2.fc44', matched: { field: 'subpackage', value: 'vim-X11' }, highlight: { summary: 'The <mark>VIM</mark> editor' } },
-      { name: 'neovim', summary: 'Vim-fork', version: null, matched: { field: 'words' } },
+      { name: 'neovim', summary: 'Vim-fork', matched: { field: 'words' } },
     ],
     ...over,
   });
