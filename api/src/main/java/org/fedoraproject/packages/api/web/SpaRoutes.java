@@ -26,6 +26,8 @@ import org.fedoraproject.packages.contract.PackageNames;
 public class SpaRoutes {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String REVALIDATE = "no-cache";
+    /** Set on the request (its data survives the reroute, its end handlers do not) when the package is unknown. */
+    static final String UNKNOWN_PACKAGE = "fp.unknownPackage";
 
     private final PackageReader reader;
 
@@ -41,7 +43,13 @@ public class SpaRoutes {
             if (read && path.startsWith("/assets/")) {
                 rc.addHeadersEndHandler(v -> rc.response().headers().set("Cache-Control", IMMUTABLE));
             } else if (read && (path.equals("/") || path.equals("/index.html"))) {
-                rc.addHeadersEndHandler(v -> rc.response().headers().set("Cache-Control", REVALIDATE));
+                boolean unknown = Boolean.TRUE.equals(rc.get(UNKNOWN_PACKAGE));
+                rc.addHeadersEndHandler(v -> {
+                    rc.response().headers().set("Cache-Control", REVALIDATE);
+                    if (unknown && rc.response().getStatusCode() == 200) {
+                        rc.response().setStatusCode(404);
+                    }
+                });
             } else if (read && (path.equals("/search") || path.equals("/packages"))) {
                 rc.reroute("/index.html");
                 return;
@@ -85,13 +93,12 @@ public class SpaRoutes {
                 }, failure -> rc.reroute("/index.html"));
     }
 
-    /** The shell, with 404: no conditional answer (a 304 would turn into an empty 404). */
+    /**
+     * Marks the request so that the shell is answered with 404 once rerouted to /index.html; no
+     * conditional answer then (a 304 would turn into an empty 404).
+     */
     private static void answerNotFound(RoutingContext rc) {
         rc.request().headers().remove(HttpHeaders.IF_NONE_MATCH).remove(HttpHeaders.IF_MODIFIED_SINCE);
-        rc.addHeadersEndHandler(v -> {
-            if (rc.response().getStatusCode() == 200) {
-                rc.response().setStatusCode(404);
-            }
-        });
+        rc.put(UNKNOWN_PACKAGE, true);
     }
 }

@@ -1,0 +1,138 @@
+// A person's way through the site: the home page, search with typeahead, the results page (and
+// Back to it), the package page and every one of its tabs, each checked with axe-core.
+import { type Page, expect, test } from '@playwright/test';
+import { PKG, expectAccessible, expectNoSidewaysScroll, pkgPath, shot } from './helpers';
+
+const TABS = ['Overview', 'Versions', 'Builds', 'Updates', 'Bugs', 'Dependencies', 'Files', 'Changelog', 'Sources', 'Maintainers', 'Upstream', 'CI'];
+/** First data on screen after a navigation, against the local stack (the issue's budget). */
+const FIRST_DATA_MS = Number(process.env.FP_FIRST_DATA_MS || 300);
+
+/** Records (performance.now()) when the first data of a page is on screen. */
+const FIRST_DATA_PROBE = () => {
+  const w = window as unknown as { __fp: Record<string, number> };
+  w.__fp = {};
+  const seen = () => {
+    const summary = document.querySelector('.summary');
+    if (!w.__fp.summary && summary?.textContent && summary.textContent !== 'Loading…') w.__fp.summary = performance.now();
+    const panel = document.querySelector('.tab-panel[aria-busy="false"]');
+    if (!w.__fp.panel && panel && panel.children.length && !panel.querySelector('.loading')) w.__fp.panel = performance.now();
+    if (!w.__fp.hits && document.querySelector('.hit')) w.__fp.hits = performance.now();
+  };
+  new MutationObserver(seen).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+};
+
+async function firstData(page: Page, key: 'summary' | 'panel' | 'hits'): Promise<number> {
+  await page.waitForFunction((k) => (window as unknown as { __fp?: Record<string, number> }).__fp?.[k] !== undefined, key);
+  return page.evaluate((k) => Math.round((window as unknown as { __fp: Record<string, number> }).__fp[k]), key);
+}
+
+const tabs = (page: Page) => page.getByRole('navigation', { name: 'Package sections' });
+
+async function tabShown(page: Page) {
+  const panel = page.locator('.tab-panel');
+  await expect(panel).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await expect(panel.locator('.loading')).toHaveCount(0, { timeout: 30_000 });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('home → typeahead → package page → every tab, accessible, fast', async ({ page }) => {
+  await page.addInitScript(FIRST_DATA_PROBE);
+  await page.goto('/');
+  await expect(page.locator('h1')).toHaveText('Fedora Packages');
+  await expect(page.locator('.package-count')).toHaveText(/source packages? from Fedora and EPEL\./);
+  await expectAccessible(page, 'home');
+  await shot(page, 'home');
+
+  // "/" jumps to the search box from anywhere on the page.
+  await page.locator('body').press('/');
+  const box = page.getByRole('combobox', { name: 'Search packages' });
+  await expect(box).toBeFocused();
+  await box.pressSequentially(PKG.slice(0, Math.max(2, PKG.length - 1)), { delay: 40 });
+  const options = page.getByRole('listbox', { name: 'Package names' }).getByRole('option');
+  await expect(options.first()).toBeVisible();
+  const names = await options.locator('.suggestion-name').allTextContents();
+  expect(names, 'suggestions').toContain(PKG);
+  for (let i = 0; i <= names.indexOf(PKG); i++) await box.press('ArrowDown');
+  await expect(page.locator('[role=option][aria-selected=true] .suggestion-name')).toHaveText(PKG);
+  await box.press('Enter');
+  await page.waitForURL(`**${pkgPath(PKG)}`);
+  await expect(page.locator('h1')).toHaveText(PKG);
+  await tabShown(page);
+
+  for (const label of TABS) {
+    await tabs(page).getByRole('link', { name: label, exact: true }).click();
+    await expect(tabs(page).locator('a[aria-current=page]')).toContainText(label);
+    await tabShown(page);
+    // The header's age is the shown tab's.
+    await expect(page.locator('.header-info .refreshed')).toContainText(label === 'Overview' ? 'refreshed' : `${label} refreshed`);
+    await expectAccessible(page, `${label} tab`);
+    if (label === 'Updates') {
+      // The whole table fits a 1280 px screen: its last column is not cut off.
+      const right = await page.locator('table.updates').evaluate((t) => t.getBoundingClientRect().right);
+      expect(right, 'Updates table right edge').toBeLessThanOrEqual(1280);
+      await shot(page, `package-${PKG}-updates`);
+    }
+    if (label === 'Versions') await shot(page, `package-${PKG}-versions`);
+    if (label === 'Builds') await shot(page, `package-${PKG}-builds`);
+  }
+
+  // First data on screen (the summary), from the start of a full load of the package page: the
+  // median of five loads after a warm-up one, since one slow answer on a busy machine says little.
+  await page.goto(pkgPath(PKG));
+  await firstData(page, 'summary');
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(pkgPath(PKG));
+    times.push(await firstData(page, 'summary'));
+  }
+  times.sort((a, b) => a - b);
+  console.log(`first data on screen (package page, full load): ${times.join(', ')} ms; median ${times[2]} ms (budget ${FIRST_DATA_MS} ms)`);
+  expect(times[2]).toBeLessThanOrEqual(FIRST_DATA_MS);
+  await shot(page, `package-${PKG}`);
+});
+
+test('search results: highlights, Back restores the query, then a result opens', async ({ page }) => {
+  await page.addInitScript(FIRST_DATA_PROBE);
+  await page.goto('/');
+  const box = page.getByRole('combobox', { name: 'Search packages' });
+  await box.fill('shell');
+  await box.press('Enter');
+  await page.waitForURL('**/search?q=shell');
+  await expect(page.locator('h1')).toHaveText('Search: shell');
+  await expect(page.locator('.search-status')).toHaveText(/^Results 1–\d+ of/);
+  const ms = await firstData(page, 'hits');
+  console.log(`first data on screen (search results, SPA navigation from home): ${ms} ms after the page load began`);
+  await expect(page.locator('.hit mark').first()).toBeVisible();
+  await expectAccessible(page, 'search results');
+  await shot(page, 'search');
+
+  const first = page.locator('.hit-name a').first();
+  const name = (await first.textContent())!.trim();
+  await first.click();
+  await page.waitForURL(`**${pkgPath(name)}`);
+  await expect(page.locator('h1')).toHaveText(name);
+  await page.goBack();
+  await page.waitForURL('**/search?q=shell');
+  await expect(box).toHaveValue('shell');
+  await expect(page.locator('.hit-name a').first()).toHaveText(name);
+});
+
+test('phone: no sideways scrolling on home, search and every tab', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await expectNoSidewaysScroll(page, 'home');
+  await page.goto('/search?q=lib');
+  await expect(page.locator('.hit').first()).toBeVisible();
+  await expectNoSidewaysScroll(page, 'search');
+  await page.goto(pkgPath(PKG));
+  for (const label of TABS) {
+    await tabs(page).getByRole('link', { name: label, exact: true }).click();
+    await tabShown(page);
+    await expectNoSidewaysScroll(page, `${label} tab`);
+  }
+  await shot(page, `phone-${PKG}-ci`);
+  await tabs(page).getByRole('link', { name: 'Files', exact: true }).click();
+  await tabShown(page);
+  await shot(page, `phone-${PKG}-files`);
+});
