@@ -6,6 +6,8 @@ import { PKG, expectAccessible, expectNoSidewaysScroll, pkgPath, shot } from './
 const TABS = ['Overview', 'Versions', 'Builds', 'Updates', 'Bugs', 'Dependencies', 'Files', 'Changelog', 'Sources', 'Maintainers', 'Upstream', 'CI'];
 /** First data on screen after a navigation, against the local stack (the issue's budget). */
 const FIRST_DATA_MS = Number(process.env.FP_FIRST_DATA_MS || 300);
+/** Search results come from the search engine (an uncached query takes 50–150 ms locally), not from Redis. */
+const SEARCH_DATA_MS = Number(process.env.FP_SEARCH_DATA_MS || 600);
 
 /** Records (performance.now()) when the first data of a page is on screen. */
 const FIRST_DATA_PROBE = () => {
@@ -97,12 +99,14 @@ test('search results: highlights, Back restores the query, then a result opens',
   await page.goto('/');
   const box = page.getByRole('combobox', { name: 'Search packages' });
   await box.fill('shell');
+  const t0 = await page.evaluate(() => performance.now());
   await box.press('Enter');
   await page.waitForURL('**/search?q=shell');
   await expect(page.locator('h1')).toHaveText('Search: shell');
   await expect(page.locator('.search-status')).toHaveText(/^Results 1–\d+ of/);
-  const ms = await firstData(page, 'hits');
-  console.log(`first data on screen (search results, SPA navigation from home): ${ms} ms after the page load began`);
+  const ms = Math.round((await firstData(page, 'hits')) - t0);
+  console.log(`first data on screen (search results, from Enter in the search box): ${ms} ms (budget ${SEARCH_DATA_MS} ms)`);
+  expect(ms).toBeLessThanOrEqual(SEARCH_DATA_MS);
   await expect(page.locator('.hit mark').first()).toBeVisible();
   await expectAccessible(page, 'search results');
   await shot(page, 'search');
