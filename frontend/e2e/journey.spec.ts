@@ -57,6 +57,8 @@ test('home → typeahead → package page → every tab, accessible, fast', asyn
   expect(names, 'suggestions').toContain(PKG);
   for (let i = 0; i <= names.indexOf(PKG); i++) await box.press('ArrowDown');
   await expect(page.locator('[role=option][aria-selected=true] .suggestion-name')).toHaveText(PKG);
+  await expectAccessible(page, 'home with the typeahead open');
+  await shot(page, 'typeahead');
   await box.press('Enter');
   await page.waitForURL(`**${pkgPath(PKG)}`);
   await expect(page.locator('h1')).toHaveText(PKG);

@@ -1,5 +1,5 @@
-import { extLink, h, table } from '../dom';
-import { evr, formatBytes } from '../format';
+import { extLink, h, link, table } from '../dom';
+import { evr, formatBytes, packagePath } from '../format';
 import { upstream } from '../links';
 import type { OverviewDoc, UpstreamDoc, VersionsDoc } from '../types';
 import { STATUS_TEXT, references, versionStatus } from '../version-status';
@@ -82,7 +82,13 @@ export const overviewTab: TabDef<OverviewDoc> = {
           ['Download size', size.download || null],
         ]),
       ),
-      versions ? section('Versions per release', versions) : null,
+      versions
+        ? section(
+            'Versions per release',
+            versions,
+            h('p', { class: 'muted small' }, 'Green: matches upstream; blue: matches Rawhide; yellow: behind. ', link(packagePath(ctx.pkg, 'versions'), 'Stable and testing per release')),
+          )
+        : null,
       section(
         `Sub-packages (${d.subpackages.length})`,
         d.subpackages.length === 0
