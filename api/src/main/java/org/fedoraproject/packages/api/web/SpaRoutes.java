@@ -1,6 +1,7 @@
 package org.fedoraproject.packages.api.web;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -83,7 +84,7 @@ public class SpaRoutes {
         String pkg = name.get();
         reader.isKnown(pkg)
                 .flatMap(known -> known
-                        ? io.smallrye.mutiny.Uni.createFrom().item(true)
+                        ? Uni.createFrom().item(true)
                         : reader.sourceOfBinary(pkg).map(Optional::isPresent))
                 .subscribe().with(known -> {
                     if (!known) {
