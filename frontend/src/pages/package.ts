@@ -7,6 +7,7 @@ import { type Result, getConnector, getMeta, redirectedSource, withRetry } from 
 import { h, link, liveAgo, markScrollables, replace } from '../dom';
 import { type LiveSubscription, type Subscribe, subscribeRefreshes } from '../live';
 import { own } from '../links';
+import { sortBranches } from '../branches';
 import { packagePath } from '../format';
 import { parseRoute } from '../router';
 import { TABS, tabFor } from '../tabs';
@@ -159,14 +160,16 @@ export class PackageView {
     }, LIVE_NOTE_MS);
   }
 
-  /** Feed and badge links: for people who follow the package elsewhere. */
+  /** Feed and badge links: for people who follow the package elsewhere. The badge is for the
+   * newest branch it ships in (an EPEL-only package has no Rawhide version). */
   private renderFeeds(): void {
     const name = this.current;
+    const branch = sortBranches(this.meta?.branches ?? [])[0] ?? 'rawhide';
     replace(
       this.feeds,
       h('a', { href: own.feed(name), type: 'application/atom+xml', class: 'feed-link' }, 'Atom feed'),
       ' · ',
-      h('a', { href: own.badge(name, 'rawhide'), class: 'badge-link' }, 'Rawhide version badge'),
+      h('a', { href: own.badge(name, branch), class: 'badge-link' }, `${branch === 'rawhide' ? 'Rawhide' : branch} version badge`),
       ' · ',
       h('a', { href: own.packageApi(name), type: 'application/json' }, 'JSON'),
     );
@@ -284,6 +287,7 @@ export class PackageView {
       this.meta?.retired ? retiredNotice(branches) : null,
     );
     replace(this.shipsIn, branchChips(branches));
+    this.renderFeeds();
   }
 
   private retryButton(tab: ConnectorName): HTMLButtonElement {

@@ -136,6 +136,14 @@ describe('package page', () => {
     ]);
   });
 
+  it('the badge is for the newest branch the package ships in (EPEL-only: no Rawhide badge)', async () => {
+    mockFetch(curlRoutes({ '/api/v1/packages/curl': json({ ...clone(curlMeta), branches: ['epel9', 'epel10'], retired: false }) }));
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    const badge = main.querySelector('.pkg-feeds .badge-link')!;
+    expect(text(badge)).toBe('epel10 version badge');
+    expect(badge.getAttribute('href')).toBe('/api/v1/packages/curl/badge/epel10.svg');
+  });
+
   it('has one tab link per connector with its own URL', async () => {
     mockFetch(curlRoutes());
     await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
