@@ -3,7 +3,6 @@ import {
   getConnector,
   getMeta,
   getStatus,
-  listAllPackages,
   packageFromApiUrl,
   parseRetryAfter,
   redirectedSource,
@@ -64,16 +63,6 @@ describe('getJson via the API functions', () => {
   it('maps network failures to status 0', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
     expect(await getMeta('curl')).toMatchObject({ kind: 'error', status: 0 });
-  });
-  it('pages through the package list', async () => {
-    const items = (n: number, from: number) => Array.from({ length: n }, (_, i) => ({ name: `p${from + i}`, summary: null, version: null }));
-    const { calls } = mockFetch({
-      '/api/v1/packages?offset=0&limit=100': json({ total: 150, offset: 0, limit: 100, items: items(100, 0) }),
-      '/api/v1/packages?offset=100&limit=100': json({ total: 150, offset: 100, limit: 100, items: items(50, 100) }),
-    });
-    const r = await listAllPackages();
-    expect(r.kind === 'ok' && r.value.length).toBe(150);
-    expect(calls).toHaveLength(2);
   });
 });
 

@@ -1,7 +1,7 @@
 // Client for the same-origin JSON API. Every call returns a Result instead of throwing, so pages
 // can render each outcome (data, "fetching…", 404, error) explicitly.
 
-import type { ConnectorName, Envelope, PackageList, PackageListItem, PackageMeta, Problem, SearchPage, Status, Suggestions } from './types';
+import type { ConnectorName, Envelope, PackageMeta, Problem, SearchPage, Status, Suggestions } from './types';
 
 /** `redirectedTo`: the URL that answered, when the API redirected the request (see redirectedSource). */
 export type Result<T> =
@@ -128,23 +128,6 @@ export function redirectedSource(r: Result<unknown>): string | null {
 /** Known packages and the bootstrap's progress. */
 export function getStatus(signal?: AbortSignal): Promise<Result<Status>> {
   return getJson<Status>(`${API_BASE}/status`, signal);
-}
-
-export function listPackages(offset = 0, limit = 100, signal?: AbortSignal): Promise<Result<PackageList>> {
-  return getJson<PackageList>(`${API_BASE}/packages?offset=${offset}&limit=${limit}`, signal);
-}
-
-/** Loads every page of the package list (bounded, in case `total` is wrong). */
-export async function listAllPackages(signal?: AbortSignal, maxPages = 100): Promise<Result<PackageListItem[]>> {
-  const items: PackageListItem[] = [];
-  const limit = 100;
-  for (let page = 0; page < maxPages; page++) {
-    const r = await listPackages(page * limit, limit, signal);
-    if (r.kind !== 'ok') return r;
-    items.push(...r.value.items);
-    if (r.value.items.length === 0 || items.length >= r.value.total) break;
-  }
-  return { kind: 'ok', value: items };
 }
 
 export function getMeta(name: string, signal?: AbortSignal): Promise<Result<PackageMeta>> {

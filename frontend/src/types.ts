@@ -38,19 +38,6 @@ export function isConnector(s: string): s is ConnectorName {
   return (CONNECTORS as readonly string[]).includes(s);
 }
 
-/** GET /api/v1/packages */
-export interface PackageListItem {
-  name: string;
-  summary: string | null;
-  version: string | null;
-}
-export interface PackageList {
-  total: number;
-  offset: number;
-  limit: number;
-  items: PackageListItem[];
-}
-
 /** GET /api/v1/packages/{name} */
 export type ErrorKind = 'timeout' | 'server-error' | 'unavailable' | 'client-error' | 'malformed' | 'fault';
 export interface ConnectorError {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app';
-import { clone, curlEnvelopes, curlMeta, packageList } from '../test-fixtures';
+import { clone, curlEnvelopes, curlMeta } from '../test-fixtures';
 import { binaryOf, json, mockFetch, pending, problem } from '../test-fixtures/mock-fetch';
 import { refreshAges, startAgoTicker } from '../dom';
 import type { Status } from '../types';
@@ -12,7 +12,6 @@ const NOW = Date.parse('2026-11-25T16:30:12Z');
 /** All curl routes answered from the fixtures. */
 function curlRoutes(overrides: Record<string, unknown> = {}) {
   const routes: Record<string, any> = {
-    '/api/v1/packages?offset=0&limit=100': json(packageList),
     '/api/v1/packages/curl': json(curlMeta),
   };
   for (const [c, env] of Object.entries(curlEnvelopes)) routes[`/api/v1/packages/curl/${c}`] = json(env);
