@@ -6,6 +6,8 @@ import { PKG, pkgPath, publish, shot } from './helpers';
 test('a build message for the package updates the Builds tab in place', async ({ page, request }) => {
   await page.goto(`${pkgPath(PKG)}/builds`);
   await expect(page.locator('.tab-panel tbody tr').first()).toBeVisible({ timeout: 30_000 });
+  // The page follows the package's events before anything is published.
+  await expect(page.locator('.tab-panel')).toHaveAttribute('data-live', 'connected');
   const before = await (await request.get(`/api/v1${pkgPath(PKG)}/builds`)).json();
   // Marks the document so a reload would be noticed: a reload loses it.
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));

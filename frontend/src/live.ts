@@ -9,6 +9,8 @@ export interface LiveHandlers {
   onRefresh: (e: RefreshEvent) => void;
   /** Events were lost: everything shown may be stale. */
   onReset: () => void;
+  /** The stream is (again) connected. */
+  onOpen?: () => void;
 }
 
 export interface LiveSubscription {
@@ -47,5 +49,6 @@ export const subscribeRefreshes: Subscribe = (pkg, handlers) => {
     if (e) handlers.onRefresh(e);
   });
   es.addEventListener('reset', () => handlers.onReset());
+  es.addEventListener('open', () => handlers.onOpen?.());
   return { close: () => es.close() };
 };

@@ -122,6 +122,8 @@ export class PackageView {
     this.live = (this.opts.subscribe ?? subscribeRefreshes)(this.current, {
       onRefresh: (e) => this.onRefresh(e),
       onReset: () => this.onReset(),
+      // For tests and the curious: the page is following the package's refreshes.
+      onOpen: () => this.panel.setAttribute('data-live', 'connected'),
     });
   }
 
