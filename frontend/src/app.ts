@@ -30,7 +30,8 @@ export class App {
     this.first = false;
     // Same package, other tab: keep the header and loaded documents.
     if (route.page === 'package' && this.view && this.view.name === route.name && !this.view.signal.aborted) {
-      return this.view.showTab(route.tab);
+      await this.view.showTab(route.tab);
+      return;
     }
     this.view?.dispose();
     this.view = null;

@@ -139,7 +139,7 @@ export class PackageView {
     if (e.connector === 'overview') void this.loadHeader();
     const shown = tabFor(this.tab);
     if (e.connector === this.tab || shown.needs?.includes(e.connector)) {
-      void this.showTab(this.tab, true).then(() => this.announce(tabFor(e.connector).label));
+      void this.showTab(this.tab, true).then((shown) => shown && this.announce(tabFor(e.connector).label));
     }
   }
 
@@ -181,8 +181,9 @@ export class PackageView {
    * Switches tab without reloading the header. `inPlace`: the tab is already shown and is being
    * updated (a refresh event): no "Loading…" in between, and failures keep what is shown.
    * `redraw`: the documents it needs have come; do not wait for them again.
+   * Resolves true when the tab's document is on screen.
    */
-  async showTab(tab: ConnectorName, inPlace = false, redraw = false): Promise<void> {
+  async showTab(tab: ConnectorName, inPlace = false, redraw = false): Promise<boolean> {
     this.tab = tab;
     const token = ++this.tabToken;
     const def = tabFor(tab);
@@ -199,8 +200,8 @@ export class PackageView {
     // still being fetched upstream must not hold the tab back); the tab is redrawn once they come.
     const needs = (def.needs ?? []).map((c) => ({ c, p: this.loadDoc(c) }));
     const [result] = await Promise.all([this.loadDoc(tab), this.loadMeta(false)]);
-    if (this.gone || this.abort.signal.aborted || token !== this.tabToken) return;
-    if (inPlace && result.kind !== 'ok') return;
+    if (this.gone || this.abort.signal.aborted || token !== this.tabToken) return false;
+    if (inPlace && result.kind !== 'ok') return false;
     this.panel.setAttribute('aria-busy', 'false');
     const metaFor = this.metaFor(tab);
     const related: Partial<Record<ConnectorName, unknown>> = {};
@@ -246,6 +247,7 @@ export class PackageView {
         break;
     }
     markScrollables(this.panel);
+    return result.kind === 'ok';
   }
 
   private setDocumentTitle(): void {
