@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRelease, buildsTab } from '../tabs/builds';
 import { clone, curlEnvelopes } from '../test-fixtures';
 import { buildDurationChart } from './build-durations';
-import { niceTicks, scale } from './svg';
+import { niceTicks, scale, timeLabel, timeTicks } from './svg';
 
 describe('svg helpers', () => {
   it('scales linearly and picks round ticks', () => {
@@ -10,6 +10,11 @@ describe('svg helpers', () => {
     expect(scale(3, 3, 0, 10)(3)).toBe(5);
     expect(niceTicks(0, 63, 4)).toEqual([0, 20, 40, 60]);
     expect(niceTicks(0, 7.9, 4)).toEqual([0, 2, 4, 6]);
+  });
+  it('puts long time axes on month starts, across a year end', () => {
+    const ticks = timeTicks(Date.parse('2025-11-20T00:00:00Z'), Date.parse('2026-09-24T00:00:00Z'), 4);
+    expect(ticks.map((t) => timeLabel(t, 300 * 86_400_000))).toEqual(['2025-12', '2026-03', '2026-06', '2026-09']);
+    expect(timeTicks(0, 86_400_000, 4)).toHaveLength(5);
   });
 });
 

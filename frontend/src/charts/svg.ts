@@ -39,16 +39,33 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
   return ticks;
 }
 
-/** Tick times for a time axis: `count` evenly spaced instants (labels are dates, so exactness is moot). */
+const DAY = 86_400_000;
+
+/**
+ * Tick times for a time axis: over two months, the first days of every n-th month (so the labels
+ * "2026-03", "2026-05" mean what they say); shorter spans, `count` evenly spaced instants.
+ */
 export function timeTicks(t0: number, t1: number, count = 4): number[] {
   if (!(t1 > t0)) return [t0];
+  if (t1 - t0 > 60 * DAY) {
+    const start = new Date(t0);
+    const step = Math.max(1, Math.ceil((t1 - t0) / (30.44 * DAY) / count));
+    const ticks: number[] = [];
+    // Date.UTC carries month 12, 13… into the next years.
+    for (let m = start.getUTCMonth() + 1; ; m += step) {
+      const t = Date.UTC(start.getUTCFullYear(), m, 1);
+      if (t > t1) break;
+      ticks.push(t);
+    }
+    return ticks;
+  }
   return Array.from({ length: count + 1 }, (_, i) => t0 + ((t1 - t0) * i) / count);
 }
 
 /** "2026-11" for long spans, "11-25" for short ones (UTC, like the tables). */
 export function timeLabel(t: number, spanMs: number): string {
   const iso = new Date(t).toISOString();
-  return spanMs > 200 * 86_400_000 ? iso.slice(0, 7) : iso.slice(5, 10);
+  return spanMs > 60 * DAY ? iso.slice(0, 7) : iso.slice(5, 10);
 }
 
 /** Axis labels at the ends align inwards, so they are not cut off at the chart's edges. */
