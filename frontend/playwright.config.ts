@@ -15,7 +15,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   // Every suite together, whatever happens (deploy/local/test.sh's whole run stays under 20 min).
-  globalTimeout: 240_000,
+  globalTimeout: 360_000,
   retries: 0,
   reporter: [['list']],
   use: {

@@ -28,6 +28,21 @@ async function firstData(page: Page, key: 'summary' | 'panel' | 'hits'): Promise
   return page.evaluate((k) => Math.round((window as unknown as { __fp: Record<string, number> }).__fp[k]), key);
 }
 
+/** Waits (up to 90 s) until the instance's bootstrap has finished; says so when it has not. */
+async function bootstrapDone(page: Page): Promise<void> {
+  const until = Date.now() + 90_000;
+  for (;;) {
+    const res = await page.request.get('/api/v1/status');
+    const state = res.ok() ? (await res.json())?.bootstrap?.state : null;
+    if (state !== 'running') return;
+    if (Date.now() > until) {
+      console.log('the bootstrap is still running: timing measured under its load');
+      return;
+    }
+    await page.waitForTimeout(2000);
+  }
+}
+
 const tabs = (page: Page) => page.getByRole('navigation', { name: 'Package sections' });
 
 async function tabShown(page: Page) {
@@ -39,6 +54,8 @@ async function tabShown(page: Page) {
 test.describe.configure({ mode: 'serial' });
 
 test('home → typeahead → package page → every tab, accessible, fast', async ({ page }) => {
+  // Twelve tabs with axe, and perhaps the end of a bootstrap to wait for.
+  test.setTimeout(180_000);
   await page.addInitScript(FIRST_DATA_PROBE);
   await page.goto('/');
   await expect(page.locator('h1')).toHaveText('Fedora Packages');
@@ -83,6 +100,9 @@ test('home → typeahead → package page → every tab, accessible, fast', asyn
 
   // First data on screen (the summary), from the start of a full load of the package page: the
   // median of five loads after a warm-up one, since one slow answer on a busy machine says little.
+  // Measured once the worker's bootstrap is over (a fresh instance fills Redis for about a minute,
+  // and that load is not what a visitor of a running site meets).
+  await bootstrapDone(page);
   await page.goto(pkgPath(PKG));
   await firstData(page, 'summary');
   const times: number[] = [];
