@@ -6,6 +6,7 @@ import {
   packageFromApiUrl,
   parseRetryAfter,
   redirectedSource,
+  takeEarly,
   withRetry,
   type Result,
 } from './api';
@@ -63,6 +64,29 @@ describe('getJson via the API functions', () => {
   it('maps network failures to status 0', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
     expect(await getMeta('curl')).toMatchObject({ kind: 'error', status: 0 });
+  });
+});
+
+describe('takeEarly', () => {
+  it('hands over a request index.html started, once, and only for its URL', async () => {
+    const res = new Response('{}');
+    const win = { __fpEarly: { '/api/v1/packages/curl': Promise.resolve(res) } };
+    expect(takeEarly('/api/v1/packages/curl/overview', win)).toBeNull();
+    expect(await takeEarly('/api/v1/packages/curl', win)).toBe(res);
+    expect(takeEarly('/api/v1/packages/curl', win)).toBeNull();
+    expect(takeEarly('/api/v1/packages/curl', {})).toBeNull();
+  });
+  it('getJson uses it instead of asking again', async () => {
+    const { calls } = mockFetch({ '/api/v1/packages/curl': json(curlMeta) });
+    (globalThis as any).__fpEarly = { '/api/v1/packages/curl': Promise.resolve(new Response(JSON.stringify({ name: 'early' }), { status: 200 })) };
+    try {
+      expect(await getMeta('curl')).toMatchObject({ kind: 'ok', value: { name: 'early' } });
+      expect(calls).toEqual([]);
+      expect(await getMeta('curl')).toMatchObject({ kind: 'ok', value: { name: 'curl' } });
+      expect(calls).toEqual(['/api/v1/packages/curl']);
+    } finally {
+      delete (globalThis as any).__fpEarly;
+    }
   });
 });
 

@@ -37,10 +37,23 @@ async function readProblem(res: Response): Promise<Problem | null> {
   }
 }
 
+/**
+ * A request index.html already started for this URL (a package page's first two), once: it saves
+ * the time the app's script takes to load. Null for any other URL, or the second time.
+ */
+export function takeEarly(url: string, win: { __fpEarly?: Record<string, Promise<Response>> } = globalThis as never): Promise<Response> | null {
+  const early = win.__fpEarly;
+  if (!early || !(url in early)) return null;
+  const p = early[url];
+  delete early[url];
+  return p;
+}
+
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<Result<T>> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+    const early = signal?.aborted ? null : takeEarly(url);
+    res = await (early ? early.catch(() => fetch(url, { headers: { Accept: 'application/json' }, signal })) : fetch(url, { headers: { Accept: 'application/json' }, signal }));
   } catch (e) {
     if (signal?.aborted) return { kind: 'aborted' };
     return { kind: 'error', status: 0, message: `network error: ${(e as Error).message ?? e}`, problem: null };
