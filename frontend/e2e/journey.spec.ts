@@ -143,15 +143,19 @@ test('search results: highlights, Back restores the query, then a result opens',
   await expectAccessible(page, 'search results');
   await shot(page, 'search');
 
-  const first = page.locator('.hit-name a').first();
-  const name = (await first.textContent())!.trim();
-  await first.click();
+  // Down the list, open one, come Back: the same query, results and place on the page.
+  await page.evaluate(() => window.scrollTo(0, 400));
+  const y = await page.evaluate(() => window.scrollY);
+  const hit = page.locator('.hit-name a').nth(6);
+  const name = (await hit.textContent())!.trim();
+  await hit.click();
   await page.waitForURL(`**${pkgPath(name)}`);
   await expect(page.locator('h1')).toHaveText(name);
   await page.goBack();
   await page.waitForURL('**/search?q=shell');
   await expect(box).toHaveValue('shell');
-  await expect(page.locator('.hit-name a').first()).toHaveText(name);
+  await expect(page.locator('.hit-name a').nth(6)).toHaveText(name);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(y);
 });
 
 test('phone: no sideways scrolling on home, search and every tab', async ({ page }) => {

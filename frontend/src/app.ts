@@ -4,7 +4,7 @@ import { PackageView, type PackageViewOptions } from './pages/package';
 import { renderHome } from './pages/home';
 import { renderPageNotFound } from './pages/notfound';
 import { renderSearch } from './pages/search';
-import type { Route } from './router';
+import type { Navigation, Route } from './router';
 
 export interface AppOptions extends PackageViewOptions {
   /** Client-side navigation (the router's); pages use it for forms. */
@@ -25,7 +25,7 @@ export class App {
   ) {}
 
   /** Renders `route`; resolves when its first content is on screen (tests await this). */
-  async show(route: Route): Promise<void> {
+  async show(route: Route, nav: Navigation = { restore: false }): Promise<void> {
     const first = this.first;
     this.first = false;
     // Same package, other tab: keep the header and loaded documents.
@@ -60,10 +60,15 @@ export class App {
         break;
     }
     // After client-side navigation, start at the top and move focus to the new heading so
-    // screen readers announce the page (a full page load does both by itself).
+    // screen readers announce the page (a full page load does both by itself). Back and Forward
+    // return to where the person was, once the page has its content again.
     if (!first) {
-      window.scrollTo(0, 0);
-      this.main.querySelector<HTMLElement>('h1')?.focus();
+      this.main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+      if (!nav.restore) window.scrollTo(0, 0);
+    }
+    if (nav.restore && nav.scrollY !== undefined) {
+      const y = nav.scrollY;
+      return done.then(() => window.scrollTo(0, y));
     }
     return done;
   }

@@ -15,7 +15,7 @@ box.bindSlashKey();
 document.getElementById('site-footer')!.replaceChildren(siteFooter());
 
 const app = new App(main, { navigate, onQuery: (q) => box.setValue(q) });
-router = new Router((route) => void app.show(route));
+router = new Router((route, nav) => void app.show(route, nav));
 router.start();
 // A rotated phone or a resized window changes which boxes scroll (and need a tab stop).
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;

@@ -97,8 +97,28 @@ describe('Router', () => {
     const r = make(onRoute);
     r.start();
     r.navigate('/packages/curl/files');
+    expect(onRoute).toHaveBeenLastCalledWith({ page: 'package', name: 'curl', tab: 'files' }, { restore: false });
     history.replaceState(null, '', '/packages/curl');
     window.dispatchEvent(new PopStateEvent('popstate'));
-    expect(onRoute).toHaveBeenLastCalledWith({ page: 'package', name: 'curl', tab: 'overview' });
+    expect(onRoute).toHaveBeenLastCalledWith({ page: 'package', name: 'curl', tab: 'overview' }, { restore: true, scrollY: undefined });
+  });
+
+  it('remembers the scroll position of the page it leaves, and hands it back on Back', async () => {
+    const onRoute = vi.fn();
+    const r = make(onRoute);
+    history.replaceState(null, '', '/search?q=vim');
+    r.start();
+    Object.defineProperty(window, 'scrollY', { configurable: true, value: 640 });
+    r.navigate('/packages/vim');
+    Object.defineProperty(window, 'scrollY', { configurable: true, value: 0 });
+    expect(history.state).toBeNull();
+    const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    history.back();
+    await popped;
+    expect(location.pathname + location.search).toBe('/search?q=vim');
+    expect(onRoute).toHaveBeenLastCalledWith(
+      { page: 'search', query: { q: 'vim', branch: '', maintainer: '', offset: 0 } },
+      { restore: true, scrollY: 640 },
+    );
   });
 });

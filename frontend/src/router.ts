@@ -62,7 +62,13 @@ export function isAppPath(pathname: string): boolean {
   return pathname === '/' || pathname === '/search' || pathname.startsWith('/packages/');
 }
 
-export type RouteListener = (route: Route) => void;
+/** `restore`: Back or Forward; the scroll position to return to, when one was saved. */
+export interface Navigation {
+  restore: boolean;
+  scrollY?: number;
+}
+
+export type RouteListener = (route: Route, nav: Navigation) => void;
 
 export class Router {
   constructor(
@@ -70,14 +76,20 @@ export class Router {
     private readonly win: Window = window,
   ) {}
 
-  private readonly popListener = () => this.onRoute(this.current());
+  // Back/Forward: the page is rendered again from its URL, then scrolled to where the person was.
+  private readonly popListener = (e: PopStateEvent) => {
+    const y = (e.state as { scrollY?: unknown } | null)?.scrollY;
+    this.onRoute(this.current(), { restore: true, scrollY: typeof y === 'number' ? y : undefined });
+  };
   private readonly clickListener = (e: MouseEvent) => this.onClick(e);
 
   /** Listens for link clicks and back/forward, and renders the current URL. */
   start(): void {
+    // The pages render asynchronously, so the browser's own restoration would scroll too early.
+    if ('scrollRestoration' in this.win.history) this.win.history.scrollRestoration = 'manual';
     this.win.addEventListener('popstate', this.popListener);
     this.win.document.addEventListener('click', this.clickListener);
-    this.onRoute(this.current());
+    this.onRoute(this.current(), { restore: false });
   }
 
   stop(): void {
@@ -91,8 +103,12 @@ export class Router {
 
   navigate(path: string, replace = false): void {
     if (replace) this.win.history.replaceState(null, '', path);
-    else this.win.history.pushState(null, '', path);
-    this.onRoute(this.current());
+    else {
+      // Remember where the person was on the page they leave, for Back.
+      this.win.history.replaceState({ ...(this.win.history.state ?? {}), scrollY: this.win.scrollY }, '');
+      this.win.history.pushState(null, '', path);
+    }
+    this.onRoute(this.current(), { restore: false });
   }
 
   private onClick(e: MouseEvent): void {
