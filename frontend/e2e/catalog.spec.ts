@@ -31,6 +31,17 @@ test('a sub-package URL lands on its source package with a note; the address nam
   await expect(page.locator('.subpackage-note')).toHaveCount(0);
 });
 
+test('typing a sub-package name and Enter lands on its source package', async ({ page, request }) => {
+  const source = await sourceOf(request, SUB);
+  await page.goto('/');
+  const box = page.getByRole('combobox', { name: 'Search packages' });
+  await box.pressSequentially(SUB, { delay: 30 });
+  await expect(page.getByRole('option', { name: `${SUB} in ${source}` })).toBeVisible();
+  await box.press('Enter');
+  await page.waitForURL(`**${pkgPath(source)}`);
+  await expect(page.locator('h1')).toHaveText(source);
+});
+
 test('every linked dependency leads to a package page (a sub-package to its source)', async ({ page, request }) => {
   const source = await sourceOf(request, SUB);
   await page.goto(`${pkgPath(source)}/dependencies`);

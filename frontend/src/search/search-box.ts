@@ -121,6 +121,7 @@ export class SearchBox {
   private show(items: Suggestion[]): void {
     this.items = items;
     this.active = -1;
+    const q = this.input.value.trim();
     replace(
       this.list,
       items.map((s, i) =>
@@ -131,6 +132,14 @@ export class SearchBox {
           s.packageName !== s.name ? h('span', { class: 'suggestion-source' }, ` in ${s.packageName}`) : null,
         ),
       ),
+      // Last: the results page, for when the name typed is not what the person is after.
+      items.length
+        ? h(
+            'li',
+            { id: `${this.list.id}-${items.length}`, role: 'option', 'aria-selected': 'false', 'data-index': items.length, class: 'suggestion-all' },
+            `All results for “${q}”`,
+          )
+        : null,
     );
     const open = items.length > 0;
     this.list.hidden = !open;
@@ -151,7 +160,8 @@ export class SearchBox {
 
   private move(to: number): void {
     if (this.items.length === 0) return;
-    const n = this.items.length;
+    // The suggestions, then "All results".
+    const n = this.items.length + 1;
     this.active = ((to % n) + n) % n;
     this.list.querySelectorAll<HTMLElement>('[role=option]').forEach((li, i) => {
       li.setAttribute('aria-selected', String(i === this.active));
@@ -171,7 +181,7 @@ export class SearchBox {
       case 'ArrowUp':
         if (!open) return;
         e.preventDefault();
-        this.move(this.active < 0 ? this.items.length - 1 : this.active - 1);
+        this.move(this.active < 0 ? this.items.length : this.active - 1);
         break;
       case 'Enter':
         if (open && this.active >= 0) {
@@ -193,6 +203,10 @@ export class SearchBox {
 
   /** A suggestion leads to the page of the package it belongs to (a sub-package's source). */
   private choose(i: number): void {
+    if (i === this.items.length) {
+      this.submit(true);
+      return;
+    }
     const s = this.items[i];
     if (!s) return;
     this.input.value = s.name;
@@ -200,13 +214,18 @@ export class SearchBox {
     this.opts.navigate(packagePath(s.packageName));
   }
 
-  private submit(): void {
+  /**
+   * The exact name of a package or sub-package leads to its page (vim-X11: vim's), as a suggestion
+   * would; anything else, or `results`, to the results page.
+   */
+  private submit(results = false): void {
     const q = this.input.value.trim();
+    const exact = results ? undefined : this.items.find((s) => s.name === q);
     this.close();
     if (!q) {
       this.input.focus();
       return;
     }
-    this.opts.navigate(searchPath({ q }));
+    this.opts.navigate(exact ? packagePath(exact.packageName) : searchPath({ q }));
   }
 }

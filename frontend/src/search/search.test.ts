@@ -65,7 +65,7 @@ describe('search box (typeahead)', () => {
     const { box, asked } = make();
     await type(box, 'vim');
     expect(asked).toEqual(['vim']);
-    expect([...box.form.querySelectorAll('[role=option]')].map(text)).toEqual(['vim', 'vim-X11 in vim', 'vim-haproxy in haproxy']);
+    expect([...box.form.querySelectorAll('[role=option]')].map(text)).toEqual(['vim', 'vim-X11 in vim', 'vim-haproxy in haproxy', 'All results for “vim”']);
     expect(text(box.form.querySelector('[role=status]'))).toBe('3 suggestions');
   });
 
@@ -79,7 +79,9 @@ describe('search box (typeahead)', () => {
     expect(options[1].getAttribute('aria-selected')).toBe('true');
     key(box.input, 'ArrowUp');
     key(box.input, 'ArrowUp');
-    expect(box.input.getAttribute('aria-activedescendant')).toBe(options[2].id);
+    // Above the first: the last, "All results".
+    expect(box.input.getAttribute('aria-activedescendant')).toBe(options[3].id);
+    key(box.input, 'ArrowUp');
     key(box.input, 'ArrowUp');
     key(box.input, 'Enter');
     // vim-X11 is a sub-package: its page is vim's.
@@ -97,6 +99,18 @@ describe('search box (typeahead)', () => {
     expect(navigate).toHaveBeenCalledWith('/search?q=http+client');
     key(box.input, 'Escape');
     expect(box.input.value).toBe('');
+  });
+
+  it('Enter on an exact name opens its package page (a sub-package: its source), "All results" the results', async () => {
+    const { box, navigate } = make();
+    await type(box, 'vim-X11');
+    box.form.requestSubmit();
+    expect(navigate).toHaveBeenLastCalledWith('/packages/vim');
+    await type(box, 'vim-X11');
+    key(box.input, 'ArrowUp');
+    expect(text(box.form.querySelector('[aria-selected=true]'))).toBe('All results for “vim-X11”');
+    key(box.input, 'Enter');
+    expect(navigate).toHaveBeenLastCalledWith('/search?q=vim-X11');
   });
 
   it('a suggestion can be picked with the mouse', async () => {
