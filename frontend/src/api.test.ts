@@ -3,10 +3,10 @@ import {
   getConnector,
   getMeta,
   getStatus,
-  listAllPackages,
   packageFromApiUrl,
   parseRetryAfter,
   redirectedSource,
+  takeEarly,
   withRetry,
   type Result,
 } from './api';
@@ -65,15 +65,28 @@ describe('getJson via the API functions', () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
     expect(await getMeta('curl')).toMatchObject({ kind: 'error', status: 0 });
   });
-  it('pages through the package list', async () => {
-    const items = (n: number, from: number) => Array.from({ length: n }, (_, i) => ({ name: `p${from + i}`, summary: null, version: null }));
-    const { calls } = mockFetch({
-      '/api/v1/packages?offset=0&limit=100': json({ total: 150, offset: 0, limit: 100, items: items(100, 0) }),
-      '/api/v1/packages?offset=100&limit=100': json({ total: 150, offset: 100, limit: 100, items: items(50, 100) }),
-    });
-    const r = await listAllPackages();
-    expect(r.kind === 'ok' && r.value.length).toBe(150);
-    expect(calls).toHaveLength(2);
+});
+
+describe('takeEarly', () => {
+  it('hands over a request index.html started, once, and only for its URL', async () => {
+    const res = new Response('{}');
+    const win = { __fpEarly: { '/api/v1/packages/curl': Promise.resolve(res) } };
+    expect(takeEarly('/api/v1/packages/curl/overview', win)).toBeNull();
+    expect(await takeEarly('/api/v1/packages/curl', win)).toBe(res);
+    expect(takeEarly('/api/v1/packages/curl', win)).toBeNull();
+    expect(takeEarly('/api/v1/packages/curl', {})).toBeNull();
+  });
+  it('getJson uses it instead of asking again', async () => {
+    const { calls } = mockFetch({ '/api/v1/packages/curl': json(curlMeta) });
+    (globalThis as any).__fpEarly = { '/api/v1/packages/curl': Promise.resolve(new Response(JSON.stringify({ name: 'early' }), { status: 200 })) };
+    try {
+      expect(await getMeta('curl')).toMatchObject({ kind: 'ok', value: { name: 'early' } });
+      expect(calls).toEqual([]);
+      expect(await getMeta('curl')).toMatchObject({ kind: 'ok', value: { name: 'curl' } });
+      expect(calls).toEqual(['/api/v1/packages/curl']);
+    } finally {
+      delete (globalThis as any).__fpEarly;
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // Client for the same-origin JSON API. Every call returns a Result instead of throwing, so pages
 // can render each outcome (data, "fetching…", 404, error) explicitly.
 
-import type { ConnectorName, Envelope, PackageList, PackageListItem, PackageMeta, Problem, Status } from './types';
+import type { ConnectorName, Envelope, PackageMeta, Problem, SearchPage, Status, Suggestions } from './types';
 
 /** `redirectedTo`: the URL that answered, when the API redirected the request (see redirectedSource). */
 export type Result<T> =
@@ -37,10 +37,23 @@ async function readProblem(res: Response): Promise<Problem | null> {
   }
 }
 
+/**
+ * A request index.html already started for this URL (a package page's first two), once: it saves
+ * the time the app's script takes to load. Null for any other URL, or the second time.
+ */
+export function takeEarly(url: string, win: { __fpEarly?: Record<string, Promise<Response>> } = globalThis as never): Promise<Response> | null {
+  const early = win.__fpEarly;
+  if (!early || !(url in early)) return null;
+  const p = early[url];
+  delete early[url];
+  return p;
+}
+
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<Result<T>> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+    const early = signal?.aborted ? null : takeEarly(url);
+    res = await (early ? early.catch(() => fetch(url, { headers: { Accept: 'application/json' }, signal })) : fetch(url, { headers: { Accept: 'application/json' }, signal }));
   } catch (e) {
     if (signal?.aborted) return { kind: 'aborted' };
     return { kind: 'error', status: 0, message: `network error: ${(e as Error).message ?? e}`, problem: null };
@@ -130,23 +143,6 @@ export function getStatus(signal?: AbortSignal): Promise<Result<Status>> {
   return getJson<Status>(`${API_BASE}/status`, signal);
 }
 
-export function listPackages(offset = 0, limit = 100, signal?: AbortSignal): Promise<Result<PackageList>> {
-  return getJson<PackageList>(`${API_BASE}/packages?offset=${offset}&limit=${limit}`, signal);
-}
-
-/** Loads every page of the package list (bounded, in case `total` is wrong). */
-export async function listAllPackages(signal?: AbortSignal, maxPages = 100): Promise<Result<PackageListItem[]>> {
-  const items: PackageListItem[] = [];
-  const limit = 100;
-  for (let page = 0; page < maxPages; page++) {
-    const r = await listPackages(page * limit, limit, signal);
-    if (r.kind !== 'ok') return r;
-    items.push(...r.value.items);
-    if (r.value.items.length === 0 || items.length >= r.value.total) break;
-  }
-  return { kind: 'ok', value: items };
-}
-
 export function getMeta(name: string, signal?: AbortSignal): Promise<Result<PackageMeta>> {
   return getJson<PackageMeta>(`${API_BASE}/packages/${enc(name)}`, signal);
 }
@@ -157,4 +153,24 @@ export function getConnector<T>(
   signal?: AbortSignal,
 ): Promise<Result<Envelope<T>>> {
   return getJson<Envelope<T>>(`${API_BASE}/packages/${enc(name)}/${connector}`, signal);
+}
+
+/** GET /api/v1/search; `limit` per page is the SPA's choice (the API allows up to 100). */
+export function search(
+  query: { q: string; branch?: string; maintainer?: string; offset?: number; limit?: number },
+  signal?: AbortSignal,
+): Promise<Result<SearchPage>> {
+  const p = new URLSearchParams({ q: query.q });
+  if (query.branch) p.set('branch', query.branch);
+  if (query.maintainer) p.set('maintainer', query.maintainer);
+  if (query.offset) p.set('offset', String(query.offset));
+  p.set('limit', String(query.limit ?? SEARCH_PAGE_SIZE));
+  return getJson<SearchPage>(`${API_BASE}/search?${p}`, signal);
+}
+
+export const SEARCH_PAGE_SIZE = 20;
+
+/** GET /api/v1/search/suggest: up to 10 names starting with `q`, each with the page it leads to. */
+export function suggest(q: string, signal?: AbortSignal): Promise<Result<Suggestions>> {
+  return getJson<Suggestions>(`${API_BASE}/search/suggest?q=${enc(q)}`, signal);
 }

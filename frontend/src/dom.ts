@@ -111,3 +111,26 @@ export function replace(el: Element, ...children: Child[]): void {
   el.replaceChildren();
   append(el, children);
 }
+
+/**
+ * Wide tables and long blocks scroll inside their box on small screens. A box that scrolls must
+ * be reachable by keyboard (WCAG 2.1.1; axe "scrollable-region-focusable"): give those that do
+ * scroll right now a tab stop and a name, and take it away again from those that no longer do.
+ */
+export function markScrollables(root: ParentNode): void {
+  root.querySelectorAll<HTMLElement>('.table-wrap, pre.changelog-text').forEach((el) => {
+    const scrolls = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+    if (scrolls && !el.hasAttribute('tabindex')) {
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('role', 'region');
+      const caption = el.querySelector('caption')?.textContent || el.querySelector('th')?.textContent || 'content';
+      el.setAttribute('aria-label', `${caption} (scrolls sideways)`);
+      el.dataset.scrollable = 'true';
+    } else if (!scrolls && el.dataset.scrollable) {
+      el.removeAttribute('tabindex');
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
+      delete el.dataset.scrollable;
+    }
+  });
+}

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './app';
 import { tabFor } from './tabs';
 import { renderEnvelope } from './tabs/common';
-import { clone, curlEnvelopes, curlMeta, packageList } from './test-fixtures';
+import { clone, curlEnvelopes, curlMeta } from './test-fixtures';
 import { binaryOf, json, mockFetch } from './test-fixtures/mock-fetch';
 import type { ConnectorName } from './types';
 
@@ -76,29 +76,64 @@ describe('escaping', () => {
     expect(el.querySelector('.warning')!.textContent).toContain(EVIL);
   });
 
-  it('home list and package header keep hostile names and summaries as text', async () => {
-    const list = clone(packageList);
-    list.items[0] = { name: EVIL, summary: EVIL, version: EVIL };
+  it('search hits, their highlights, the package header and the not-found page keep hostile strings as text', async () => {
+    // A highlight is HTML-escaped text with <mark> tags: only the marks may become elements.
+    const hostileHighlight = '&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt; <mark>curl</mark> <script>window.__pwned=1</script>';
     const ov = clone(curlEnvelopes.overview);
     ov.data.summary = EVIL;
     mockFetch({
-      '/api/v1/packages?offset=0&limit=100': json(list),
+      '/api/v1/search': json({
+        total: 1, totalExact: true, offset: 0, limit: 20,
+        items: [{ name: EVIL, summary: EVIL, version: EVIL, matched: { field: 'provides', value: EVIL }, highlight: { summary: hostileHighlight, description: EVIL } }],
+      }),
       '/api/v1/packages/curl': json(curlMeta),
       '/api/v1/packages/curl/overview': json(ov),
     });
     const main = document.createElement('main');
     document.body.replaceChildren(main);
-    await new App(main).show({ page: 'home' });
+    await new App(main).show({ page: 'search', query: { q: EVIL, branch: EVIL, maintainer: '', offset: 0 } });
     noMarkup(main);
-    expect(main.querySelector('.package-list a')!.textContent).toBe(EVIL);
+    expect(main.querySelector('h1')!.textContent).toBe(`Search: ${EVIL}`);
+    expect(main.querySelector('.hit-name a')!.textContent).toBe(EVIL);
+    expect(main.querySelector<HTMLInputElement>('#filter-branch')!.value).toBe(EVIL);
+    const summary = main.querySelector('.hit .pkg-summary')!;
+    expect(summary.textContent).toBe('<img src=x onerror="window.__pwned=1"> curl <script>window.__pwned=1</script>');
+    expect([...summary.querySelectorAll('*')].map((e) => e.tagName)).toEqual(['MARK']);
+    expect(main.querySelector('.hit-reason')!.textContent).toBe(`provides ${EVIL}`);
     await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
     noMarkup(main);
     expect(main.querySelector('.summary')!.textContent).toBe(EVIL);
     // A hostile name from the URL is text in the heading too.
     mockFetch({});
     await new App(main).show({ page: 'package', name: EVIL, tab: 'overview' });
+    await vi.waitFor(() => expect(main.querySelector('h1')!.textContent).toBe(`No package named ${EVIL}`));
     noMarkup(main);
-    expect(main.querySelector('h1')!.textContent).toBe(`No package named ${EVIL}`);
+  });
+
+  it('typeahead suggestions keep hostile names as text', async () => {
+    const { SearchBox } = await import('./search/search-box');
+    const box = new SearchBox({
+      navigate: () => {},
+      debounceMs: 0,
+      suggestFn: async () => ({ kind: 'ok', value: { query: 'x', items: [{ name: EVIL, packageName: EVIL }, { name: `${EVIL}-libs`, packageName: EVIL }] } }),
+    });
+    document.body.replaceChildren(box.form);
+    box.input.value = 'x';
+    box.input.dispatchEvent(new Event('input'));
+    await vi.waitFor(() => expect(box.form.querySelectorAll('[role=option]')).toHaveLength(2));
+    noMarkup(box.form);
+    expect(box.form.querySelector('[role=option] .suggestion-name')!.textContent).toBe(EVIL);
+  });
+
+  it('changelog links only http(s) URLs and Bugzilla numbers, the rest stays text', () => {
+    const env = clone(curlEnvelopes.changelog);
+    env.data.entries[0].text = `- fix rhbz#2400001 ${EVIL} see javascript:alert(1) and https://curl.se/"onmouseover="x`;
+    const el = document.createElement('div');
+    el.append(renderEnvelope(tabFor('changelog'), env, null, { pkg: 'curl' }));
+    noMarkup(el);
+    const hrefs = [...el.querySelectorAll('pre a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['https://bugzilla.redhat.com/show_bug.cgi?id=2400001', 'https://curl.se/']);
+    expect(el.querySelector('pre')!.textContent).toContain(EVIL);
   });
 
   it('branch names, the retired notice and the sub-package note keep hostile names as text', async () => {

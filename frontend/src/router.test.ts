@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Router, isAppPath, parseRoute } from './router';
+import { Router, isAppPath, parseRoute, searchPath } from './router';
 
 describe('parseRoute', () => {
   it('maps / to home', () => {
@@ -25,7 +25,21 @@ describe('parseRoute', () => {
     expect(parseRoute('/packages/%E0%A4%A').page).toBe('not-found');
     expect(parseRoute('/about')).toEqual({ page: 'not-found', path: '/about' });
   });
+  it('maps /search with its query, filters and offset (the URL holds all of it)', () => {
+    expect(parseRoute('/search', '?q=http+client&branch=f43&maintainer=jdoe&offset=20')).toEqual({
+      page: 'search',
+      query: { q: 'http client', branch: 'f43', maintainer: 'jdoe', offset: 20 },
+    });
+    expect(parseRoute('/search', '?offset=-3&q=')).toEqual({ page: 'search', query: { q: '', branch: '', maintainer: '', offset: 0 } });
+    expect(searchPath({ q: 'a b', branch: '', offset: 0 })).toBe('/search?q=a+b');
+    expect(searchPath({ q: 'x', maintainer: '@python-sig', offset: 40 })).toBe('/search?q=x&maintainer=%40python-sig&offset=40');
+    const q = { q: 'vim', branch: 'epel9', maintainer: 'jdoe', offset: 60 };
+    const url = new URL(searchPath(q), 'http://x');
+    expect(parseRoute(url.pathname, url.search)).toEqual({ page: 'search', query: q });
+  });
   it('knows which paths the SPA handles', () => {
+    expect(isAppPath('/search')).toBe(true);
+    expect(isAppPath('/q/swagger-ui')).toBe(false);
     expect(isAppPath('/')).toBe(true);
     expect(isAppPath('/packages/curl')).toBe(true);
     expect(isAppPath('/api/v1/packages')).toBe(false);
@@ -83,8 +97,28 @@ describe('Router', () => {
     const r = make(onRoute);
     r.start();
     r.navigate('/packages/curl/files');
+    expect(onRoute).toHaveBeenLastCalledWith({ page: 'package', name: 'curl', tab: 'files' }, { restore: false });
     history.replaceState(null, '', '/packages/curl');
     window.dispatchEvent(new PopStateEvent('popstate'));
-    expect(onRoute).toHaveBeenLastCalledWith({ page: 'package', name: 'curl', tab: 'overview' });
+    expect(onRoute).toHaveBeenLastCalledWith({ page: 'package', name: 'curl', tab: 'overview' }, { restore: true, scrollY: undefined });
+  });
+
+  it('remembers the scroll position of the page it leaves, and hands it back on Back', async () => {
+    const onRoute = vi.fn();
+    const r = make(onRoute);
+    history.replaceState(null, '', '/search?q=vim');
+    r.start();
+    Object.defineProperty(window, 'scrollY', { configurable: true, value: 640 });
+    r.navigate('/packages/vim');
+    Object.defineProperty(window, 'scrollY', { configurable: true, value: 0 });
+    expect(history.state).toBeNull();
+    const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    history.back();
+    await popped;
+    expect(location.pathname + location.search).toBe('/search?q=vim');
+    expect(onRoute).toHaveBeenLastCalledWith(
+      { page: 'search', query: { q: 'vim', branch: '', maintainer: '', offset: 0 } },
+      { restore: true, scrollY: 640 },
+    );
   });
 });

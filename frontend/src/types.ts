@@ -1,4 +1,21 @@
-// Shapes of the API's JSON, mirroring docs/connectors.md (keep the two in step).
+// Shapes of the API's JSON. The documents, search and envelope shapes come from the API's OpenAPI
+// document (api-types.ts, generated: `npm run gen:types`); what the OpenAPI does not describe yet
+// (the status document, the package metadata's branches/retired) is written here.
+
+import type { components } from './api-types';
+
+type Schemas = components['schemas'];
+
+/**
+ * The OpenAPI marks no field of the documents as required, but the worker writes every field of a
+ * document (null when unknown; docs/connectors.md). Present<T> says so: keys required, null kept.
+ */
+export type Present<T> = T extends readonly (infer U)[]
+  ? Present<U>[]
+  : T extends object
+    ? { [K in keyof T]-?: Present<Exclude<T[K], undefined>> }
+    : T;
+
 
 export const CONNECTORS = [
   'overview',
@@ -19,19 +36,6 @@ export type ConnectorName = (typeof CONNECTORS)[number];
 
 export function isConnector(s: string): s is ConnectorName {
   return (CONNECTORS as readonly string[]).includes(s);
-}
-
-/** GET /api/v1/packages */
-export interface PackageListItem {
-  name: string;
-  summary: string | null;
-  version: string | null;
-}
-export interface PackageList {
-  total: number;
-  offset: number;
-  limit: number;
-  items: PackageListItem[];
 }
 
 /** GET /api/v1/packages/{name} */
@@ -93,105 +97,27 @@ export interface Problem {
   detail?: string;
 }
 
-// ---- documents (`data`) ----
+// ---- documents (`data`), from the OpenAPI ----
 
-export interface OverviewDoc {
-  name: string;
-  branch: string | null;
-  summary: string | null;
-  description: string | null;
-  url: string | null;
-  license: string | null;
-  epoch: string | number | null;
-  version: string | null;
-  release: string | null;
-  subpackages: { name: string; summary: string | null; arch: string | null }[];
-}
+export type OverviewDoc = Present<Schemas['OverviewDocument']> & {
+  /** Being added by the API (issue 10): installed and download sizes of the main package, in bytes. */
+  size?: { installed?: number | null; package?: number | null } | null;
+};
+export type Build = Present<Schemas['Build']>;
+export type VersionsDoc = Present<Schemas['VersionsDocument']>;
+export type BuildsDoc = Present<Schemas['BuildsDocument']>;
+export type UpdatesDoc = Present<Schemas['UpdatesDocument']>;
+export type BugsDoc = Present<Schemas['BugsDocument']>;
+export type Dep = Present<Schemas['Dep']>;
+export type DependenciesDoc = Present<Schemas['DependenciesDocument']>;
+export type DependenciesSubpackage = DependenciesDoc['subpackages'][number];
+export type FilesDoc = Present<Schemas['FilesDocument']>;
+export type ChangelogDoc = Present<Schemas['ChangelogDocument']>;
+export type SourcesDoc = Present<Schemas['SourcesDocument']>;
+export type MaintainersDoc = Present<Schemas['MaintainersDocument']>;
+export type UpstreamDoc = Present<Schemas['UpstreamDocument']>;
+export type CiDoc = Present<Schemas['CiDocument']>;
 
-export interface Build {
-  nvr: string;
-  version: string | null;
-  release: string | null;
-  epoch: string | number | null;
-  buildId: number | null;
-  buildUrl: string | null;
-  updateUrl: string | null;
-}
-export interface VersionsDoc {
-  releases: {
-    release: string;
-    longName: string | null;
-    branch: string | null;
-    state: string | null;
-    stable: Build | null;
-    testing: Build | null;
-  }[];
-}
-
-export interface BuildsDoc {
-  builds: {
-    buildId: number;
-    nvr: string;
-    version: string | null;
-    release: string | null;
-    epoch: string | number | null;
-    state: string | null;
-    owner: string | null;
-    startedAt: string | null;
-    completedAt: string | null;
-    durationSeconds: number | null;
-    taskId: number | null;
-    taskUrl: string | null;
-    buildUrl: string | null;
-  }[];
-}
-
-export interface UpdatesDoc {
-  total: number;
-  updates: {
-    /** Bodhi updates of old (Bodhi 1) times have no alias: then the title names the update. */
-    alias: string | null;
-    title: string | null;
-    release: string | null;
-    status: string | null;
-    type: string | null;
-    severity: string | null;
-    karma: number | null;
-    submitter: string | null;
-    dateSubmitted: string | null;
-    dateTesting: string | null;
-    dateStable: string | null;
-    dateModified: string | null;
-    builds: string[];
-    url: string | null;
-  }[];
-}
-
-export interface BugsDoc {
-  total: number;
-  byStatus: Record<string, number>;
-  bugs: {
-    id: number;
-    summary: string | null;
-    status: string | null;
-    severity: string | null;
-    priority: string | null;
-    assignee: string | null;
-    product: string | null;
-    version: string | null;
-    component: string | null;
-    lastChange: string | null;
-    created: string | null;
-    keywords: string[] | null;
-    url: string | null;
-  }[];
-}
-
-export interface Dep {
-  name: string;
-  flags: string | null;
-  version: string | null;
-}
 export const DEP_RELATIONS = [
   'requires',
   'provides',
@@ -203,77 +129,17 @@ export const DEP_RELATIONS = [
   'conflicts',
 ] as const;
 export type DepRelation = (typeof DEP_RELATIONS)[number];
-export type DependenciesSubpackage = { name: string } & Partial<Record<DepRelation, Dep[] | null>>;
-export interface DependenciesDoc {
-  branch: string | null;
-  subpackages: DependenciesSubpackage[];
-  requiredBy: string[];
-  recommendedBy: string[];
-}
 
-export interface FilesDoc {
-  branch: string | null;
-  subpackages: { name: string; files: string[] }[];
-}
+// ---- search ----
+export type SearchPage = Schemas['SearchPage'];
+export type SearchHit = Schemas['SearchHit'];
+export type Suggestions = Schemas['Suggestions'];
+export type Suggestion = Schemas['Suggestion'];
 
-export interface ChangelogDoc {
-  branch: string | null;
-  entries: {
-    date: string | null;
-    author: string | null;
-    email: string | null;
-    version: string | null;
-    text: string | null;
-  }[];
-}
-
-export interface SourcesDoc {
-  url: string | null;
-  defaultBranch: string | null;
-  branches: string[];
-  specFile: string | null;
-  spec: string | null;
-  /** The spec is longer than the worker keeps: `spec` holds its beginning. */
-  specTruncated?: boolean;
-  patches: string[];
-  sources: string[];
-  lookaside: { file: string; hash: string | null; algorithm: string | null }[];
-  lastCommits: {
-    branch: string;
-    id: string;
-    message: string | null;
-    author: string | null;
-    date: string | null;
-    url: string | null;
-  }[];
-}
-
-export interface MaintainersDoc {
-  url: string | null;
-  pointOfContact: string | null;
-  admins: string[];
-  committers: string[];
-  collaborators: string[];
-  groups: { admin: string[]; commit: string[]; collaborator: string[] };
-}
-
-export interface UpstreamDoc {
-  project: string | null;
-  projectUrl: string | null;
-  ecosystem: string | null;
-  latestVersion: string | null;
-  stableVersion: string | null;
-  rawhideVersion: string | null;
-  outdated: boolean | null;
-}
-
-export interface CiDoc {
-  url: string | null;
-  collections: {
-    collection: string;
-    state: string | null;
-    lastBuildTaskId: number | null;
-    lastBuildAt: string | null;
-    taskUrl: string | null;
-  }[];
+/** One event of /api/v1/packages/{name}/events: a document was refreshed. */
+export interface RefreshEvent {
+  connector: ConnectorName;
+  version: number;
+  refreshedAt: string;
+  status: 'ok' | 'absent';
 }

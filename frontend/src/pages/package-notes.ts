@@ -16,6 +16,11 @@ export function subpackageNote(binary: string, source: string): HTMLElement {
   );
 }
 
+/** "webclient is provided by curl." after a name that only a package provides led here. */
+export function providedNote(capability: string, source: string): HTMLElement {
+  return h('p', { class: 'notice subpackage-note', role: 'note' }, h('code', null, capability), ' is not a package; it is provided by ', h('code', null, source), '.');
+}
+
 export function retiredNotice(branches: readonly string[]): HTMLElement {
   return h('p', { class: 'notice retired', role: 'note' }, retiredText(branches));
 }

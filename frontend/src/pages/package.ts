@@ -1,30 +1,45 @@
 // Package page: header (name, summary, version, freshness, branches) + one tab per connector.
 // The view lives as long as the URL names the same package, so switching tabs keeps the header
 // and the documents already loaded. A binary (sub-)package name becomes its source package's page.
+// While it is open, the page follows the package's refresh events and updates in place.
 
 import { type Result, getConnector, getMeta, redirectedSource, withRetry } from '../api';
-import { h, link, liveAgo, replace } from '../dom';
+import { h, link, liveAgo, markScrollables, replace } from '../dom';
+import { type LiveSubscription, type Subscribe, subscribeRefreshes } from '../live';
+import { own } from '../links';
+import { sortBranches } from '../branches';
 import { packagePath } from '../format';
 import { parseRoute } from '../router';
 import { TABS, tabFor } from '../tabs';
 import { renderEnvelope, staleWarning } from '../tabs/common';
-import type { ConnectorMeta, ConnectorName, Envelope, OverviewDoc, PackageMeta } from '../types';
+import type { ConnectorMeta, ConnectorName, Envelope, OverviewDoc, PackageMeta, RefreshEvent } from '../types';
 import { renderPackageNotFound } from './notfound';
-import { branchChips, retiredNotice, subpackageNote } from './package-notes';
+import { sparseOverviewText } from './sparse';
+import { lookUpName } from '../search/provider';
+import { branchChips, providedNote, retiredNotice, subpackageNote } from './package-notes';
 
 /** Documents older than this (since we fetched them) are fetched again when their tab is shown. */
 const DOC_TTL_MS = 60_000;
 /** Attempts while the API answers 202; with Retry-After ≤ 30 s this bounds the wait. */
 const MAX_ATTEMPTS = 8;
 
+/** How long the "Builds updated" notice stays. */
+const LIVE_NOTE_MS = 8000;
+
 interface CacheEntry {
   at: number;
   promise: Promise<Result<Envelope<unknown>>>;
+  /** The document's version once it arrived (events with this version or older change nothing). */
+  version?: number;
+  /** The answer, once it came (so a tab can use another's document without waiting for it). */
+  result?: Result<Envelope<unknown>>;
 }
 
 export interface PackageViewOptions {
   maxAttempts?: number;
   sleepFn?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Refresh events; defaults to EventSource on the API. Tests inject their own. */
+  subscribe?: Subscribe;
 }
 
 export class PackageView {
@@ -50,6 +65,12 @@ export class PackageView {
   private readonly shipsIn = h('div', { class: 'ships-in' });
   private readonly nav = h('nav', { class: 'tabs', 'aria-label': 'Package sections' });
   private readonly panel = h('section', { class: 'tab-panel', 'aria-busy': 'false' });
+  /** "Builds updated just now": polite, so screen readers hear it without losing their place. */
+  private readonly liveNote = h('p', { class: 'live-note', role: 'status', 'aria-live': 'polite' });
+  private liveNoteTimer: ReturnType<typeof setTimeout> | null = null;
+  private live: LiveSubscription | null = null;
+  private liveFor: string | null = null;
+  private readonly feeds = h('p', { class: 'pkg-feeds' });
 
   constructor(
     private readonly main: HTMLElement,
@@ -71,6 +92,9 @@ export class PackageView {
 
   dispose(): void {
     this.abort.abort();
+    this.live?.close();
+    this.live = null;
+    if (this.liveNoteTimer) clearTimeout(this.liveNoteTimer);
   }
 
   /** Renders the skeleton at once, then fills it in. Resolves when the first tab is rendered. */
@@ -78,34 +102,129 @@ export class PackageView {
     this.title.textContent = this.name;
     replace(
       this.main,
-      h('header', { class: 'pkg-header' }, this.title, this.notes, this.summary, this.headerInfo, this.shipsIn),
+      h('header', { class: 'pkg-header' }, this.title, this.notes, this.summary, this.headerInfo, this.shipsIn, this.feeds),
       this.nav,
+      this.liveNote,
       this.panel,
     );
     this.buildNav();
-    const metaP = this.loadMeta(true);
+    this.renderFeeds();
+    const metaP = this.loadMeta(true).then(() => this.subscribe());
     const overviewP = this.loadHeader();
     await Promise.all([metaP, overviewP, this.showTab(this.tab)]);
   }
 
-  /** Switches tab without reloading the header. */
-  async showTab(tab: ConnectorName): Promise<void> {
+  /** Follows the package's refresh events (once the API said which package this is). */
+  private subscribe(): void {
+    if (this.gone || this.abort.signal.aborted || this.liveFor === this.current) return;
+    this.live?.close();
+    this.liveFor = this.current;
+    this.live = (this.opts.subscribe ?? subscribeRefreshes)(this.current, {
+      onRefresh: (e) => this.onRefresh(e),
+      onReset: () => this.onReset(),
+      // For tests and the curious: the page is following the package's refreshes.
+      onOpen: () => this.panel.setAttribute('data-live', 'connected'),
+    });
+  }
+
+  /** A document was refreshed upstream: fetch it again, and show it if its tab is on screen. */
+  private onRefresh(e: RefreshEvent): void {
+    if (this.gone || this.abort.signal.aborted) return;
+    const cached = this.docs.get(e.connector);
+    if (cached?.version !== undefined && cached.version >= e.version) return;
+    this.docs.delete(e.connector);
+    const m = this.meta?.connectors?.[e.connector];
+    if (m) Object.assign(m, { version: e.version, refreshedAt: e.refreshedAt, status: e.status, error: null });
+    this.updateNav();
+    if (e.connector === 'overview') void this.loadHeader();
+    const shown = tabFor(this.tab);
+    if (e.connector === this.tab || shown.needs?.includes(e.connector)) {
+      void this.showTab(this.tab, true).then((shown) => shown && this.announce(tabFor(e.connector).label));
+    }
+  }
+
+  /** Events were lost while the connection was down: everything may be stale. */
+  private onReset(): void {
+    if (this.gone) return;
+    this.docs.clear();
+    void this.loadMeta(true);
+    void this.loadHeader();
+    void this.showTab(this.tab, true);
+  }
+
+  private announce(label: string): void {
+    if (this.liveNoteTimer) clearTimeout(this.liveNoteTimer);
+    this.liveNote.textContent = `${label} updated just now.`;
+    this.liveNote.classList.add('shown');
+    this.liveNoteTimer = setTimeout(() => {
+      this.liveNote.classList.remove('shown');
+      this.liveNote.textContent = '';
+    }, LIVE_NOTE_MS);
+  }
+
+  /** Feed and badge links: for people who follow the package elsewhere. The badge is for the
+   * newest branch it ships in (an EPEL-only package has no Rawhide version). */
+  private renderFeeds(): void {
+    const name = this.current;
+    const branch = sortBranches(this.meta?.branches ?? [])[0] ?? 'rawhide';
+    replace(
+      this.feeds,
+      h('a', { href: own.feed(name), type: 'application/atom+xml', class: 'feed-link' }, 'Atom feed'),
+      ' · ',
+      h('a', { href: own.badge(name, branch), class: 'badge-link' }, `${branch === 'rawhide' ? 'Rawhide' : branch} version badge`),
+      ' · ',
+      h('a', { href: own.packageApi(name), type: 'application/json' }, 'JSON'),
+    );
+  }
+
+  /**
+   * Switches tab without reloading the header. `inPlace`: the tab is already shown and is being
+   * updated (a refresh event): no "Loading…" in between, and failures keep what is shown.
+   * `redraw`: the documents it needs have come; do not wait for them again.
+   * Resolves true when the tab's document is on screen.
+   */
+  async showTab(tab: ConnectorName, inPlace = false, redraw = false): Promise<boolean> {
     this.tab = tab;
     const token = ++this.tabToken;
     const def = tabFor(tab);
     this.setDocumentTitle();
     this.updateNav();
-    this.panel.setAttribute('aria-label', def.label);
-    this.panel.setAttribute('aria-busy', 'true');
-    replace(this.panel, h('p', { class: 'loading' }, `Loading ${def.label.toLowerCase()}…`));
+    if (!inPlace) {
+      this.panel.setAttribute('aria-label', def.label);
+      this.panel.setAttribute('aria-busy', 'true');
+      replace(this.panel, h('p', { class: 'loading' }, `Loading ${def.label.toLowerCase()}…`));
+      this.setRefreshed(this.metaFor(tab)?.refreshedAt ?? null);
+    }
 
+    // Documents the tab also shows something from: used if already here, never waited for (one
+    // still being fetched upstream must not hold the tab back); the tab is redrawn once they come.
+    const needs = (def.needs ?? []).map((c) => ({ c, p: this.loadDoc(c) }));
     const [result] = await Promise.all([this.loadDoc(tab), this.loadMeta(false)]);
-    if (this.gone || this.abort.signal.aborted || token !== this.tabToken) return;
+    if (this.gone || this.abort.signal.aborted || token !== this.tabToken) return false;
+    if (inPlace && result.kind !== 'ok') return false;
     this.panel.setAttribute('aria-busy', 'false');
     const metaFor = this.metaFor(tab);
+    const related: Partial<Record<ConnectorName, unknown>> = {};
+    const waiting: Promise<unknown>[] = [];
+    for (const { c, p } of needs) {
+      const r = this.docs.get(c)?.result;
+      if (r) {
+        if (r.kind === 'ok' && r.value.status === 'ok' && r.value.data) related[c] = r.value.data;
+      } else waiting.push(p);
+    }
+    if (waiting.length && result.kind === 'ok' && !redraw) {
+      void Promise.all(waiting).then(() => {
+        if (token === this.tabToken && !this.gone) void this.showTab(tab, true, true);
+      });
+    }
     switch (result.kind) {
       case 'ok':
-        replace(this.panel, renderEnvelope(def, result.value, metaFor, { pkg: this.name }));
+        this.setRefreshed(result.value.refreshedAt);
+        if (tab === 'overview' && result.value.status === 'absent') {
+          replace(this.panel, h('p', { class: 'notice absent' }, sparseOverviewText(this.name, this.meta)));
+        } else {
+          replace(this.panel, renderEnvelope(def, result.value, metaFor, { pkg: this.name, related }));
+        }
         break;
       case 'pending':
         replace(
@@ -127,6 +246,8 @@ export class PackageView {
       case 'aborted':
         break;
     }
+    markScrollables(this.panel);
+    return result.kind === 'ok';
   }
 
   private setDocumentTitle(): void {
@@ -149,6 +270,8 @@ export class PackageView {
     for (const [id, a] of this.tabLinks) a.setAttribute('href', packagePath(source, id));
     this.setDocumentTitle();
     this.renderNotes();
+    this.renderFeeds();
+    if (this.liveFor) this.subscribe();
     // So that a reload or a shared link names the source. Only while the address bar still shows
     // the binary name: the person may have gone elsewhere in the meantime.
     const route = parseRoute(window.location.pathname);
@@ -164,9 +287,11 @@ export class PackageView {
     replace(
       this.notes,
       this.binary ? subpackageNote(this.binary, this.current) : null,
+      this.provided ? providedNote(this.provided, this.current) : null,
       this.meta?.retired ? retiredNotice(branches) : null,
     );
     replace(this.shipsIn, branchChips(branches));
+    this.renderFeeds();
   }
 
   private retryButton(tab: ConnectorName): HTMLButtonElement {
@@ -178,11 +303,43 @@ export class PackageView {
     return b;
   }
 
+  /** Set once the API said the name is unknown: search then tells what provides it, if anything. */
+  private resolving: Promise<boolean> | null = null;
+  /** The name from the URL when it is not a package but something `current` provides. */
+  private provided: string | null = null;
+
   private packageNotFound(detail?: string): void {
     if (this.gone) return;
+    this.resolving ??= this.adoptProvider(detail);
+  }
+
+  /**
+   * A dependency link may name what a package provides rather than a package ("webclient"): then
+   * the page becomes the provider's, with a note, as for a sub-package name. Otherwise the
+   * not-found page, with search's suggestions.
+   */
+  private async adoptProvider(detail?: string): Promise<boolean> {
+    const name = this.current;
+    const found = this.provided ? { provider: null, suggestions: [] } : await lookUpName(name, this.abort.signal);
+    if (this.abort.signal.aborted) return false;
+    if (found.provider && found.provider !== name) {
+      this.provided = name;
+      this.current = found.provider;
+      this.docs.clear();
+      this.meta = null;
+      this.metaPromise = null;
+      this.resolving = null;
+      const route = parseRoute(window.location.pathname);
+      if (route.page === 'package' && route.name === name) {
+        window.history.replaceState(window.history.state, '', packagePath(found.provider, route.tab));
+      }
+      await this.mount();
+      return true;
+    }
     this.gone = true;
     this.dispose();
-    renderPackageNotFound(this.main, this.name, detail);
+    renderPackageNotFound(this.main, name, detail, found.suggestions);
+    return false;
   }
 
   private metaFor(tab: ConnectorName): ConnectorMeta | null {
@@ -201,10 +358,14 @@ export class PackageView {
     }).then((r) => {
       this.follow(r);
       // Only keep successes: a failure should be retried on the next visit to the tab.
-      if (r.kind !== 'ok') this.docs.delete(tab);
+      if (r.kind !== 'ok') {
+        if (this.docs.get(tab) === entry) this.docs.delete(tab);
+      } else entry.version = r.value.version;
+      entry.result = r;
       return r;
     });
-    this.docs.set(tab, { at: Date.now(), promise });
+    const entry: CacheEntry = { at: Date.now(), promise };
+    this.docs.set(tab, entry);
     return promise;
   }
 
@@ -244,7 +405,9 @@ export class PackageView {
     const env = r.value as Envelope<OverviewDoc>;
     const d = env.data;
     if (env.status === 'absent' || !d) {
-      this.summary.textContent = 'Not found in any Fedora or EPEL repository.';
+      // Other services may still know the package (btop: dist-git, Bugzilla): say what is missing.
+      await this.metaPromise;
+      this.summary.textContent = sparseOverviewText(this.name, this.meta);
     } else {
       this.summary.textContent = d.summary ?? '';
     }
@@ -253,8 +416,16 @@ export class PackageView {
       this.headerInfo,
       version ? h('span', { class: 'version' }, h('span', { class: 'visually-hidden' }, 'Version '), h('code', null, version)) : null,
       d?.branch ? h('span', { class: 'branch' }, `in ${d.branch}`) : null,
-      h('span', { class: 'refreshed' }, liveAgo(env.refreshedAt, 'refreshed ')),
+      this.refreshed,
     );
+  }
+
+  private readonly refreshed = h('span', { class: 'refreshed' });
+
+  /** The header's "refreshed … ago" is the shown tab's: that is the data on screen. */
+  private setRefreshed(iso: string | null): void {
+    const label = this.tab === 'overview' ? 'refreshed ' : `${tabFor(this.tab).label} refreshed `;
+    replace(this.refreshed, liveAgo(iso, label));
   }
 
   /** Builds the tab bar once; updateNav() then changes attributes in place so focus is kept. */

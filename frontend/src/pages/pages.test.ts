@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app';
-import { clone, curlEnvelopes, curlMeta, packageList } from '../test-fixtures';
+import { clone, curlEnvelopes, curlMeta } from '../test-fixtures';
 import { binaryOf, json, mockFetch, pending, problem } from '../test-fixtures/mock-fetch';
 import { refreshAges, startAgoTicker } from '../dom';
 import type { Status } from '../types';
@@ -12,7 +12,6 @@ const NOW = Date.parse('2026-11-25T16:30:12Z');
 /** All curl routes answered from the fixtures. */
 function curlRoutes(overrides: Record<string, unknown> = {}) {
   const routes: Record<string, any> = {
-    '/api/v1/packages?offset=0&limit=100': json(packageList),
     '/api/v1/packages/curl': json(curlMeta),
   };
   for (const [c, env] of Object.entries(curlEnvelopes)) routes[`/api/v1/packages/curl/${c}`] = json(env);
@@ -34,39 +33,16 @@ afterEach(() => {
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('home page', () => {
-  it('lists packages with links, versions and summaries', async () => {
-    mockFetch(curlRoutes());
+  it('says what the site is and how many packages it knows, without listing them', async () => {
+    mockFetch(curlRoutes({ '/api/v1/status': json(status('done', 34172)) }));
     await new App(main).show({ page: 'home' });
     expect(text(main.querySelector('h1'))).toBe('Fedora Packages');
-    const items = [...main.querySelectorAll('.package-list li')];
-    expect(items).toHaveLength(3);
-    const a = items[0].querySelector('a')!;
-    expect(a.getAttribute('href')).toBe('/packages/curl');
-    expect(text(items[0].querySelector('.pkg-version'))).toBe('8.11.1-1.fc44');
-    expect(items[1].querySelector('a')!.getAttribute('href')).toBe('/packages/libstdc++');
-    expect(text(items[1].querySelector('.pkg-summary'))).toBe('Summary not fetched yet.');
-    expect(text(main.querySelector('[role=status]'))).toBe('3 packages.');
-  });
-
-  it('filters the loaded list by name or summary', async () => {
-    mockFetch(curlRoutes());
-    await new App(main).show({ page: 'home' });
-    const input = main.querySelector<HTMLInputElement>('input[type=search]')!;
-    expect(input.disabled).toBe(false);
-    input.value = 'PYTHON';
-    input.dispatchEvent(new Event('input'));
-    const visible = [...main.querySelectorAll<HTMLElement>('.package-list li')].filter((li) => !li.hidden);
-    expect(visible.map((li) => text(li.querySelector('a')))).toEqual(['python3']);
-    expect(text(main.querySelector('[role=status]'))).toBe('Showing 1 of 3 packages.');
-    input.value = 'remote servers';
-    input.dispatchEvent(new Event('input'));
-    expect([...main.querySelectorAll<HTMLElement>('.package-list li')].filter((li) => !li.hidden)).toHaveLength(1);
-  });
-
-  it('says so when the list cannot be loaded', async () => {
-    mockFetch({ '/api/v1/packages?offset=0&limit=100': { status: 500 } });
-    await new App(main).show({ page: 'home' });
-    expect(text(main.querySelector('.notice.error'))).toBe('Could not load packages: HTTP 500.');
+    expect(text(main.querySelector('.package-count'))).toBe('34,172 source packages from Fedora and EPEL.');
+    // No client-side list (it stopped at 10,000 packages): finding one is search's job.
+    expect(main.querySelector('.package-list')).toBeNull();
+    const examples = [...main.querySelectorAll('.examples a')].map((a) => a.getAttribute('href'));
+    expect(examples).toContain('/search?q=http+client');
+    expect(examples).toContain('/packages/vim-X11');
   });
 });
 
@@ -83,13 +59,9 @@ describe('home page: counts and the bootstrap', () => {
     expect(indexingText(status('none', 0))).toBeNull();
   });
 
-  it('counts the known packages, not the loaded list', () => {
-    expect(countText(3, 3, null)).toBe('3 packages.');
-    expect(countText(1, 1, 1)).toBe('1 package.');
-    expect(countText(3, 3, 3)).toBe('3 packages.');
-    expect(countText(10000, 10000, 34172)).toBe('34,172 packages; the first 10,000 are listed.');
-    expect(countText(12, 10000, 34172)).toBe('Showing 12 of the first 10,000 of 34,172 packages.');
-    expect(countText(1, 3, 3)).toBe('Showing 1 of 3 packages.');
+  it('counts the known packages', () => {
+    expect(countText(1)).toBe('1 source package from Fedora and EPEL.');
+    expect(countText(34172)).toBe('34,172 source packages from Fedora and EPEL.');
   });
 
   it('shows "Indexing N of M packages…" while running, updates it, and removes it when done', async () => {
@@ -107,7 +79,7 @@ describe('home page: counts and the bootstrap', () => {
     await vi.waitFor(() => expect(text(line())).toBe('Indexing 20,000 of 34,172 packages…'));
     waits.shift()!();
     await vi.waitFor(() => expect(line().hidden).toBe(true));
-    expect(text(main.querySelector('[role=status]'))).toBe('34,172 packages; the first 3 are listed.');
+    expect(text(main.querySelector('.package-count'))).toBe('34,172 source packages from Fedora and EPEL.');
     // Done: no more polling.
     await Promise.resolve();
     expect(waits).toHaveLength(0);
@@ -122,7 +94,7 @@ describe('home page: counts and the bootstrap', () => {
       expect(text(line())).toBe('');
       expect(sleepFn).not.toHaveBeenCalled();
       expect(calls.filter((c) => c === '/api/v1/status')).toHaveLength(1);
-      expect(text(main.querySelector('[role=status]'))).toBe('34,172 packages; the first 3 are listed.');
+      expect(text(main.querySelector('.package-count'))).toBe('34,172 source packages from Fedora and EPEL.');
     }
   });
 
@@ -150,6 +122,25 @@ describe('package page', () => {
     // Overview is the active tab and its content is rendered.
     expect(main.querySelector('nav a[aria-current=page]')!.getAttribute('href')).toBe('/packages/curl');
     expect(main.querySelectorAll('.tab-panel .description p')).toHaveLength(2);
+  });
+
+  it('links the package’s feed, badge and JSON, named in one place', async () => {
+    mockFetch(curlRoutes());
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    const links = [...main.querySelectorAll('.pkg-feeds a')].map((a) => [text(a), a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Atom feed', '/api/v1/packages/curl/feed.atom'],
+      ['Rawhide version badge', '/api/v1/packages/curl/badge/rawhide.svg'],
+      ['JSON', '/api/v1/packages/curl'],
+    ]);
+  });
+
+  it('the badge is for the newest branch the package ships in (EPEL-only: no Rawhide badge)', async () => {
+    mockFetch(curlRoutes({ '/api/v1/packages/curl': json({ ...clone(curlMeta), branches: ['epel9', 'epel10'], retired: false }) }));
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    const badge = main.querySelector('.pkg-feeds .badge-link')!;
+    expect(text(badge)).toBe('epel10 version badge');
+    expect(badge.getAttribute('href')).toBe('/api/v1/packages/curl/badge/epel10.svg');
   });
 
   it('has one tab link per connector with its own URL', async () => {
@@ -185,7 +176,9 @@ describe('package page', () => {
     expect(main.querySelectorAll('.tab-panel tbody tr')).toHaveLength(3);
     expect(main.querySelector('nav a[data-tab=builds] .tab-flag')).not.toBeNull();
     expect(main.querySelector('nav a[data-tab=files] .tab-flag')).toBeNull();
-    expect(text(main.querySelector('.tab-panel footer'))).toBe('from koji.fedoraproject.org/kojihub · refreshed 2 h ago');
+    expect(text(main.querySelector('.tab-panel footer'))).toBe('refreshed 2 h ago · see also Koji package');
+    // The header's age is the shown tab's (Builds: 2 h), not the overview's (12 s).
+    expect(text(main.querySelector('.header-info .refreshed'))).toBe('Builds refreshed 2 h ago');
   });
 
   it('renders "absent" documents as a message', async () => {
@@ -197,12 +190,46 @@ describe('package page', () => {
     expect(text(main.querySelector('.tab-panel .absent'))).toBe('No builds in Koji for curl.');
   });
 
-  it('shows "No package named X" on 404', async () => {
-    mockFetch({ '/api/v1/packages/nope': problem(404, 'No package named nope'), '/api/v1/packages/nope/overview': problem(404, 'No package named nope') });
+  it('shows "No package named X" on 404, with "did you mean" from search', async () => {
+    mockFetch({
+      '/api/v1/packages/nope': problem(404, 'No package named nope'),
+      '/api/v1/packages/nope/overview': problem(404, 'No package named nope'),
+      '/api/v1/search': json({ total: 1, totalExact: true, offset: 0, limit: 6, items: [{ name: 'nop', summary: 'Does nothing', version: '1-1', matched: { field: 'similar' } }] }),
+    });
     await new App(main).show({ page: 'package', name: 'nope', tab: 'overview' });
-    expect(text(main.querySelector('h1'))).toBe('No package named nope');
-    expect(main.querySelector('a[href="/"]')).not.toBeNull();
+    await vi.waitFor(() => expect(text(main.querySelector('h1'))).toBe('No package named nope'));
+    expect(text(main.querySelector('.did-you-mean li'))).toBe('nop — Does nothing');
+    expect(text(main.querySelector('.did-you-mean h2'))).toBe('Did you mean');
+    expect(main.querySelector('.did-you-mean a')!.getAttribute('href')).toBe('/packages/nop');
+    expect(main.querySelector('a[href="/search?q=nope"]')).not.toBeNull();
     expect(main.querySelector('nav.tabs')).toBeNull();
+  });
+
+  it('a name that only a package provides lands on that package, with a note', async () => {
+    window.history.replaceState(null, '', '/packages/webclient');
+    mockFetch(
+      curlRoutes({
+        '/api/v1/packages/webclient': problem(404, 'No package named webclient'),
+        '/api/v1/packages/webclient/overview': problem(404, 'No package named webclient'),
+        '/api/v1/search': json({ total: 1, totalExact: true, offset: 0, limit: 6, items: [{ name: 'curl', summary: null, version: null, matched: { field: 'provides', value: 'webclient' } }] }),
+      }),
+    );
+    await new App(main).show({ page: 'package', name: 'webclient', tab: 'overview' });
+    await vi.waitFor(() => expect(text(main.querySelector('h1'))).toBe('curl'));
+    await vi.waitFor(() => expect(text(main.querySelector('.subpackage-note'))).toBe('webclient is not a package; it is provided by curl.'));
+    expect(window.location.pathname).toBe('/packages/curl');
+    await vi.waitFor(() => expect(main.querySelectorAll('.tab-panel .description p')).toHaveLength(2));
+  });
+
+  it('says what it has for a package that no repository has (btop), instead of "not found" beside real data', async () => {
+    const absent = { ...clone(curlEnvelopes.overview), status: 'absent', data: null };
+    const meta = clone(curlMeta);
+    for (const c of Object.keys(meta.connectors) as (keyof typeof meta.connectors)[]) meta.connectors[c]!.status = c === 'sources' || c === 'bugs' ? 'ok' : 'absent';
+    mockFetch(curlRoutes({ '/api/v1/packages/curl/overview': json(absent), '/api/v1/packages/curl': json(meta) }));
+    await new App(main).show({ page: 'package', name: 'curl', tab: 'overview' });
+    await vi.waitFor(() => expect(text(main.querySelector('.summary'))).toContain('Bugs, Sources have data'));
+    expect(text(main.querySelector('.summary'))).toBe("curl is in no active release's repository metadata, so there is no summary or description; Bugs, Sources have data.");
+    expect(text(main)).not.toContain('not in any Fedora or EPEL repository');
   });
 
   it('shows "Fetching…" on 202 and retries after Retry-After', async () => {

@@ -1,9 +1,12 @@
+import { upstream } from '../links';
 import { dateCell, h } from '../dom';
+import { linkify } from '../linkify';
 import type { ChangelogDoc } from '../types';
 import { type TabDef, emptyNote } from './common';
 
 export const changelogTab: TabDef<ChangelogDoc> = {
   id: 'changelog',
+  links: (pkg) => [{ label: 'dist-git commits', url: upstream.distGitCommits(pkg) }],
   label: 'Changelog',
   absentMessage: (pkg) => `No changelog for ${pkg}: it is in no repository mdapi knows.`,
   render(d) {
@@ -25,7 +28,7 @@ export const changelogTab: TabDef<ChangelogDoc> = {
             h('span', { class: 'author' }, e.author ?? 'unknown author'),
             e.version ? [' ', h('code', { class: 'version' }, e.version)] : null,
           ),
-          h('pre', { class: 'changelog-text' }, e.text ?? ''),
+          h('pre', { class: 'changelog-text' }, linkify(e.text ?? '')),
         ),
       ),
     );

@@ -1,3 +1,4 @@
+import { upstream } from '../links';
 import { badge, dateCell, extLink, h, table } from '../dom';
 import type { CiDoc } from '../types';
 import { type TabDef, emptyNote } from './common';
@@ -12,6 +13,7 @@ const TONES: Record<string, 'ok' | 'bad' | 'warn' | 'neutral'> = {
 
 export const ciTab: TabDef<CiDoc> = {
   id: 'ci',
+  links: (pkg) => [{ label: 'Koschei', url: upstream.koschei(pkg) }],
   label: 'CI',
   absentMessage: (pkg) => `${pkg} is not tracked by Koschei.`,
   render(d) {

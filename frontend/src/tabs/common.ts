@@ -2,12 +2,15 @@
 // "absent" message. A tab module only turns its document (`data`) into DOM.
 
 import { type Child, extLink, h, liveAgo } from '../dom';
-import { age, ago, formatDateTime, shortUrl } from '../format';
+import { age, ago, formatDateTime } from '../format';
+import type { ExternalLink } from '../links';
 import type { ConnectorMeta, ConnectorName, Envelope } from '../types';
 
 export interface TabContext {
   /** Package name from the URL. */
   pkg: string;
+  /** The data of the documents the tab `needs` (absent or failed ones are missing). */
+  related?: Partial<Record<ConnectorName, unknown>>;
 }
 
 export interface TabDef<T> {
@@ -16,15 +19,21 @@ export interface TabDef<T> {
   /** Message for `status: "absent"` (the upstream has no such package: a real state, not an error). */
   absentMessage: (pkg: string) => string;
   render: (data: T, ctx: TabContext) => Node;
+  /** Other documents the tab shows something from (e.g. the Versions grid compares with upstream). */
+  needs?: ConnectorName[];
+  /** The upstream's own pages about this package, for people (not the API URLs the worker reads). */
+  links: (pkg: string) => ExternalLink[];
 }
 
-/** "from mdapi.fedoraproject.org/rawhide/srcpkg/curl · refreshed 12 s ago" */
-export function tabFooter(env: Envelope<unknown>, now: number = Date.now()): HTMLElement {
+/** "Refreshed 12 s ago · See it on: Koji · Bodhi" */
+export function tabFooter(env: Envelope<unknown>, links: ExternalLink[], now: number = Date.now()): HTMLElement {
   return h(
     'footer',
     { class: 'tab-footer' },
-    env.source ? ['from ', extLink(env.source, shortUrl(env.source)), ' · '] : null,
     liveAgo(env.refreshedAt, 'refreshed ', now),
+    links.length
+      ? [' · ', h('span', { class: 'upstream-links' }, 'see also ', links.map((l, i) => [i ? ' · ' : '', extLink(l.url, l.label)]))]
+      : null,
   );
 }
 
@@ -62,7 +71,7 @@ export function emptyNote(text: string): HTMLElement {
 }
 
 export function section(title: string, ...children: Child[]): HTMLElement {
-  return h('section', { class: 'tab-section' }, h('h3', null, title), ...children);
+  return h('section', { class: 'tab-section' }, h('h2', null, title), ...children);
 }
 
 /** Comma-free inline list of names (users, branches…); "none" when empty. */
@@ -98,6 +107,6 @@ export function renderEnvelope<T>(
   } else {
     frag.append(tab.render(env.data, ctx));
   }
-  frag.append(tabFooter(env as Envelope<unknown>, now));
+  frag.append(tabFooter(env as Envelope<unknown>, tab.links(ctx.pkg), now));
   return frag;
 }

@@ -1,5 +1,7 @@
+import { upstream } from '../links';
 import { h, link } from '../dom';
 import { packagePath } from '../format';
+import { searchPath } from '../router';
 import { DEP_RELATIONS, type Dep, type DepRelation, type DependenciesDoc } from '../types';
 import { type TabDef, emptyNote, section } from './common';
 
@@ -42,14 +44,25 @@ export function depPackage(name: string): string | null {
   return PACKAGE_NAME.test(bare) ? bare : null;
 }
 
-/** `linked`: link names that name packages (not for Provides: those are this package's own). */
+/**
+ * Where a dependency's link leads: a package name to its page (the API answers a binary name with
+ * its source package, and a name only something provides with the providing package's page via
+ * search), anything else (sonames, files, perl(Foo)) to a search, which finds what provides it.
+ */
+export function depHref(name: string): string {
+  const pkg = depPackage(name);
+  return pkg ? packagePath(pkg) : searchPath({ q: name });
+}
+
+/** `linked`: link what the entries name (not for Provides: those are this package's own). */
 function depList(deps: Dep[], linked: boolean): HTMLElement {
   return h(
     'ul',
     { class: 'dep-list' },
     deps.map((d) => {
-      const pkg = linked ? depPackage(d.name) : null;
-      return h('li', null, h('code', null, pkg ? [link(packagePath(pkg), d.name), constraint(d)] : formatDep(d)));
+      // Rich dependencies "(a or b)" name several things: left as text.
+      const href = linked && !d.name.startsWith('(') ? depHref(d.name) : null;
+      return h('li', null, h('code', null, href ? [link(href, d.name), constraint(d)] : formatDep(d)));
     }),
   );
 }
@@ -62,6 +75,7 @@ function reverseList(names: string[], empty: string): HTMLElement {
 
 export const dependenciesTab: TabDef<DependenciesDoc> = {
   id: 'dependencies',
+  links: (pkg) => [{ label: 'packages.fedoraproject.org', url: upstream.repoData(pkg) }],
   label: 'Dependencies',
   absentMessage: (pkg) => `No dependency data for ${pkg}: it is in no repository mdapi knows.`,
   render(d) {

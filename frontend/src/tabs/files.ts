@@ -1,3 +1,4 @@
+import { upstream } from '../links';
 import { h } from '../dom';
 import type { FilesDoc } from '../types';
 import { type TabDef, emptyNote } from './common';
@@ -77,6 +78,7 @@ export function fileTree(paths: string[]): HTMLElement {
 
 export const filesTab: TabDef<FilesDoc> = {
   id: 'files',
+  links: (pkg) => [{ label: 'packages.fedoraproject.org', url: upstream.repoData(pkg) }],
   label: 'Files',
   absentMessage: (pkg) => `No file lists for ${pkg}: it is in no repository mdapi knows.`,
   render(d) {

@@ -1,3 +1,4 @@
+import { upstream } from '../links';
 import { extLink, h } from '../dom';
 import { safeUrl } from '../format';
 import type { MaintainersDoc } from '../types';
@@ -15,6 +16,7 @@ function profileLinker(repoUrl: string | null, kind: 'user' | 'group'): (name: s
 
 export const maintainersTab: TabDef<MaintainersDoc> = {
   id: 'maintainers',
+  links: (pkg) => [{ label: 'dist-git', url: upstream.distGit(pkg) }],
   label: 'Maintainers',
   absentMessage: (pkg) => `No dist-git repository for ${pkg}, so no maintainers.`,
   render(d) {

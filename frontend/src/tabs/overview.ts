@@ -1,6 +1,8 @@
-import { extLink, h, table } from '../dom';
-import { evr } from '../format';
-import type { OverviewDoc } from '../types';
+import { extLink, h, link, table } from '../dom';
+import { evr, formatBytes, packagePath } from '../format';
+import { upstream } from '../links';
+import type { OverviewDoc, UpstreamDoc, VersionsDoc } from '../types';
+import { STATUS_TEXT, references, versionStatus } from '../version-status';
 import { type TabDef, emptyNote, facts, section } from './common';
 
 /** Description paragraphs: RPM descriptions use blank lines between paragraphs. */
@@ -17,11 +19,54 @@ function description(text: string | null): HTMLElement {
   );
 }
 
+/**
+ * Sizes of the main package, when the overview has them (the API is adding them): accepts
+ * `size: {installed, package}` or flat `installedSize` / `packageSize`.
+ */
+export function sizes(d: OverviewDoc): { installed: string; download: string } {
+  const flat = d as unknown as Record<string, unknown>;
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  return {
+    installed: formatBytes(num(d.size?.installed) ?? num(flat.installedSize)),
+    download: formatBytes(num(d.size?.package) ?? num(flat.packageSize) ?? num(flat.downloadSize)),
+  };
+}
+
+/** Every active release's stable (and newer testing) version in one line each, coloured like the Versions tab. */
+function glance(versions: VersionsDoc | undefined, up: UpstreamDoc | undefined): HTMLElement | null {
+  if (!versions || versions.releases.length === 0) return null;
+  const refs = references(versions, up);
+  return h(
+    'ul',
+    { class: 'glance' },
+    versions.releases.map((r) => {
+      const b = r.stable ?? r.testing;
+      const st = versionStatus(b?.version, refs);
+      return h(
+        'li',
+        { class: `glance-item vcell-${st === 'upstream' ? 'ok' : st === 'rawhide' ? 'info' : st === 'behind' ? 'warn' : 'neutral'}` },
+        h('span', { class: 'glance-release' }, r.longName || r.release),
+        ' ',
+        b ? h('code', null, evr(b.epoch, b.version, b.release)) : h('span', { class: 'muted' }, 'not built'),
+        r.stable ? null : b ? h('span', { class: 'small' }, ' (testing)') : null,
+        b ? h('span', { class: 'visually-hidden' }, `, ${STATUS_TEXT[st]}`) : null,
+      );
+    }),
+  );
+}
+
 export const overviewTab: TabDef<OverviewDoc> = {
   id: 'overview',
   label: 'Overview',
-  absentMessage: (pkg) => `No package named ${pkg} in any Fedora or EPEL repository.`,
-  render(d) {
+  links: (pkg) => [
+    { label: 'dist-git', url: upstream.distGit(pkg) },
+    { label: 'packages.fedoraproject.org', url: upstream.repoData(pkg) },
+  ],
+  needs: ['versions', 'upstream'],
+  absentMessage: (pkg) => `${pkg} is in no active release's repository metadata.`,
+  render(d, ctx) {
+    const size = sizes(d);
+    const versions = glance(ctx.related?.versions as VersionsDoc | undefined, ctx.related?.upstream as UpstreamDoc | undefined);
     return h(
       'div',
       { class: 'tab-overview' },
@@ -30,11 +75,20 @@ export const overviewTab: TabDef<OverviewDoc> = {
         'Package info',
         facts([
           ['Upstream', d.url ? extLink(d.url, d.url) : null],
-          ['License', d.license],
+          ['License', d.license ?? 'not in the repository metadata'],
           ['Version', evr(d.epoch, d.version, d.release)],
           ['Branch', d.branch],
+          ['Installed size', size.installed || null],
+          ['Download size', size.download || null],
         ]),
       ),
+      versions
+        ? section(
+            'Versions per release',
+            versions,
+            h('p', { class: 'muted small' }, 'Green: matches upstream; blue: matches Rawhide; yellow: behind. ', link(packagePath(ctx.pkg, 'versions'), 'Stable and testing per release')),
+          )
+        : null,
       section(
         `Sub-packages (${d.subpackages.length})`,
         d.subpackages.length === 0

@@ -1,3 +1,4 @@
+import { upstream } from '../links';
 import { dateCell, extLink, h, table } from '../dom';
 import type { SourcesDoc } from '../types';
 import { type TabDef, emptyNote, facts, inlineList, section } from './common';
@@ -6,6 +7,7 @@ const firstLine = (s: string | null) => (s ?? '').split('\n')[0];
 
 export const sourcesTab: TabDef<SourcesDoc> = {
   id: 'sources',
+  links: (pkg) => [{ label: 'dist-git', url: upstream.distGit(pkg) }],
   label: 'Sources',
   absentMessage: (pkg) => `No dist-git repository for ${pkg}.`,
   render(d) {
@@ -56,7 +58,8 @@ export const sourcesTab: TabDef<SourcesDoc> = {
               { class: 'spec', open: true },
               h('summary', null, d.specFile ?? 'spec'),
               d.specTruncated ? emptyNote('The spec file is long: only its beginning is shown here; dist-git has the whole file.') : null,
-              h('pre', { class: 'spec-text' }, d.spec),
+              // It scrolls: focusable and named, so keyboard users can scroll it too.
+              h('pre', { class: 'spec-text', tabindex: 0, role: 'region', 'aria-label': `${d.specFile ?? 'spec file'} (scrollable)` }, d.spec),
             )
           : emptyNote('No spec file found on the default branch.'),
       ),

@@ -4,7 +4,7 @@ import { clone, curlCiAbsent, curlEnvelopes, curlMeta } from '../test-fixtures';
 import type { ConnectorMeta, ConnectorName, Envelope } from '../types';
 import { renderEnvelope, staleWarning, tabFooter } from './common';
 import { buildTree, compress } from './files';
-import { depPackage, formatDep } from './dependencies';
+import { depHref, depPackage, formatDep } from './dependencies';
 
 const NOW = Date.parse('2026-11-25T16:30:12Z');
 const ctx = { pkg: 'curl' };
@@ -29,13 +29,27 @@ describe('tab registry', () => {
 });
 
 describe('footer and warning', () => {
-  it('shows the source link and a live refreshed age', () => {
-    const f = tabFooter(curlEnvelopes.overview, NOW);
-    const a = f.querySelector('a')!;
-    expect(a.getAttribute('href')).toBe('https://mdapi.fedoraproject.org/rawhide/srcpkg/curl');
-    expect(a.textContent).toBe('mdapi.fedoraproject.org/rawhide/srcpkg/curl');
-    expect(text(f)).toBe('from mdapi.fedoraproject.org/rawhide/srcpkg/curl · refreshed 12 s ago');
+  it('shows a live refreshed age and the upstream’s pages for people, not the API URL it read', () => {
+    const f = tabFooter(curlEnvelopes.overview, tabFor('overview').links('curl'), NOW);
+    expect(text(f)).toBe('refreshed 12 s ago · see also dist-git · packages.fedoraproject.org');
+    expect([...f.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://src.fedoraproject.org/rpms/curl',
+      'https://packages.fedoraproject.org/pkgs/curl/',
+    ]);
+    expect(f.querySelector('a[href*="mdapi"]')).toBeNull();
     expect(f.querySelector('time')!.getAttribute('data-ago')).toBe('2026-11-25T16:30:00Z');
+  });
+  it('links every tab to human pages upstream', () => {
+    const hrefs = (id: ConnectorName) => tabFor(id).links('curl').map((l) => l.url);
+    expect(hrefs('builds')).toEqual(['https://koji.fedoraproject.org/koji/search?match=exact&type=package&terms=curl']);
+    expect(hrefs('updates')).toEqual(['https://bodhi.fedoraproject.org/updates/?packages=curl']);
+    expect(hrefs('bugs')).toEqual([
+      'https://bugzilla.redhat.com/buglist.cgi?bug_status=__open__&product=Fedora&product=Fedora%20EPEL&component=curl',
+      'https://bugzilla.redhat.com/enter_bug.cgi?product=Fedora&component=curl',
+    ]);
+    expect(hrefs('ci')).toEqual(['https://koschei.fedoraproject.org/package/curl']);
+    expect(hrefs('sources')).toEqual(['https://src.fedoraproject.org/rpms/curl']);
+    for (const t of TABS) expect(t.links('curl').length).toBeGreaterThan(0);
   });
   it('warns when the last refresh failed, with the data age', () => {
     const w = staleWarning(curlMeta.connectors.builds, curlEnvelopes.builds.refreshedAt, NOW)!;
@@ -88,18 +102,51 @@ describe('tabs render their documents', () => {
     expect(subs[1]).toEqual(['libcurl', 'A library for getting files from web servers', 'x86_64']);
   });
 
+  it('overview: versions per release at a glance, and sizes when the document has them', () => {
+    const env = clone(curlEnvelopes.overview);
+    env.data.size = { installed: 1_572_864, package: 420_000 };
+    const el = document.createElement('div');
+    el.append(renderEnvelope(tabFor('overview'), env, null, { pkg: 'curl', related: { versions: curlEnvelopes.versions.data, upstream: curlEnvelopes.upstream.data } }, NOW));
+    const f = factsOf(el);
+    expect(f['Installed size']).toBe('1.5 MiB');
+    expect(f['Download size']).toBe('410 KiB');
+    const glance = [...el.querySelectorAll('.glance li')].map(text);
+    expect(glance).toHaveLength(3);
+    expect(glance[1]).toBe('Fedora 43 8.11.0-2.fc43, behind');
+    // Without sizes (today's API) the rows are simply left out.
+    expect(factsOf(render('overview'))['Installed size']).toBeUndefined();
+  });
+
   it('versions: release, stable and testing with Koji and Bodhi links', () => {
     const el = render('versions');
     const r = rows(el);
     expect(r).toHaveLength(3);
-    expect(cells(r[1])[0]).toBe('Fedora 43');
-    const stable = r[1].querySelectorAll('td')[1];
+    expect(text(r[1].querySelector('th')!)).toBe('Fedora 43');
+    const stable = r[1].querySelectorAll('td')[0];
     expect(stable.querySelector('a')!.getAttribute('href')).toBe('https://koji.fedoraproject.org/koji/buildinfo?buildID=2590002');
     expect(stable.querySelector('a')!.textContent).toBe('8.11.0-2.fc43');
     expect(stable.querySelectorAll('a')[1].getAttribute('href')).toBe('https://bodhi.fedoraproject.org/updates/?builds=curl-8.11.0-2.fc43');
-    expect(cells(r[1])[2]).toContain('8.11.1-1.fc43');
-    expect(cells(r[0])[0]).toContain('pending');
-    expect(cells(r[2]).slice(1)).toEqual(['—', '—']);
+    expect(cells(r[1])[1]).toContain('8.11.1-1.fc43');
+    expect(text(r[0].querySelector('th')!)).toContain('pending');
+    expect(cells(r[2]).map((c) => c?.replace(/no \w+ build/, ''))).toEqual(['—', '—']);
+  });
+
+  it('versions: each build coloured, and said in words, by how it compares with Rawhide and upstream', () => {
+    // Rawhide 8.11.1; upstream 8.12.0 (fixture): F43's stable 8.11.0 is behind, its testing 8.11.1 matches Rawhide.
+    const el = document.createElement('div');
+    el.append(renderEnvelope(tabFor('versions'), curlEnvelopes.versions, null, { pkg: 'curl', related: { upstream: curlEnvelopes.upstream.data } }, NOW));
+    const f43 = rows(el)[1].querySelectorAll('td');
+    expect(f43[0].dataset.status).toBe('behind');
+    expect(f43[0].classList.contains('vcell-warn')).toBe(true);
+    expect(text(f43[0])).toContain('behind');
+    expect(f43[1].dataset.status).toBe('rawhide');
+    expect(text(f43[1])).toContain('matches Rawhide');
+    expect(text(el.querySelector('.legend')!)).toContain('matches upstream (8.12.0)');
+    const newer = clone(curlEnvelopes.upstream.data);
+    newer.stableVersion = '8.11.1';
+    const el2 = document.createElement('div');
+    el2.append(renderEnvelope(tabFor('versions'), curlEnvelopes.versions, null, { pkg: 'curl', related: { upstream: newer } }, NOW));
+    expect(rows(el2)[0].querySelectorAll('td')[0].dataset.status).toBe('upstream');
   });
 
   it('builds: NVR, state, owner, started, duration, task', () => {
@@ -119,10 +166,24 @@ describe('tabs render their documents', () => {
     const r = rows(el);
     expect(r[0].querySelector('a')!.getAttribute('href')).toBe('https://bodhi.fedoraproject.org/updates/FEDORA-2026-1a2b3c4d5e');
     const c = cells(r[0]);
-    expect(c.slice(1, 7)).toEqual(['F43', 'testing', 'security', 'high', '+2', 'jdoe']);
-    expect(c.slice(7)).toEqual(['2026-11-21', '2026-11-22', '—', '2026-11-23']);
-    expect(cells(r[1])[4]).toBe('—'); // "unspecified" severity
-    expect(cells(r[1])[5]).toBe('-1');
+    expect(c.slice(1, 6)).toEqual(['F43', 'testing', 'security high', '+2', 'jdoe']);
+    expect(c.slice(6)).toEqual(['2026-11-22', '—']);
+    expect(r[0].querySelector('.badge-bad')!.textContent).toBe('security');
+    expect(cells(r[1])[3]).toBe('bugfix'); // "unspecified" severity left out
+    expect(cells(r[1])[4]).toBe('-1');
+    // Eight columns: the table fits a 1280 px screen.
+    expect(el.querySelectorAll('table.updates thead th')).toHaveLength(8);
+  });
+
+  it('updates: a timeline marks when each update reached testing and stable, security ones marked', () => {
+    const el = render('updates');
+    const svg = el.querySelector('svg.timeline')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe('Timeline of 2 updates: when each reached testing and stable; 1 security update.');
+    expect(svg.querySelectorAll('.lane')).toHaveLength(2);
+    expect(svg.querySelectorAll('.lane-security')).toHaveLength(1);
+    const titles = [...svg.querySelectorAll('.mark-testing title')].map((t) => t.textContent);
+    expect(titles[0]).toBe('FEDORA-2026-1a2b3c4d5e (F43): reached testing 2026-11-22');
   });
 
   it('bugs: counts by status in workflow order, then the table', () => {
@@ -132,8 +193,29 @@ describe('tabs render their documents', () => {
     const r = rows(el);
     expect(r).toHaveLength(3);
     expect(r[0].querySelector('a')!.getAttribute('href')).toBe('https://bugzilla.redhat.com/show_bug.cgi?id=2400001');
-    expect(cells(r[0])).toEqual(['#2400001', 'curl segfaults with --http3 on redirect', 'NEW', 'high / unspecified', 'jdoe@example.com', 'Fedora rawhide', '2026-11-24']);
-    expect(cells(r[2])[5]).toBe('Fedora EPEL epel9');
+    expect(cells(r[0])).toEqual(['#2400001', 'curl segfaults with --http3 on redirect', 'NEW', 'high', 'unspecified', 'jdoe@example.com', 'Fedora rawhide', '2026-11-24']);
+    expect(cells(r[2])[6]).toBe('Fedora EPEL epel9');
+  });
+
+  it('bugs: the Security keyword and the severity are visible, and columns sort', () => {
+    const el = render('bugs');
+    expect(text(el.querySelector('.bug-counts')!)).toContain('1 security');
+    const r = rows(el);
+    expect(text(r[1].querySelectorAll('td')[1])).toBe('Security CVE-2026-0001 curl: example issue');
+    expect(r[0].querySelectorAll('td')[3].querySelector('.badge-bad')!.textContent).toBe('high');
+    const ids = () => rows(el).map((tr) => text(tr.querySelector('td')!));
+    const header = (label: string) => [...el.querySelectorAll('th')].find((th) => text(th).trim() === label)!;
+    header('Severity').querySelector('button')!.click();
+    expect(ids()).toEqual(['#2400001', '#2400002', '#2300003']);
+    expect(header('Severity').getAttribute('aria-sort')).toBe('ascending');
+    header('Severity').querySelector('button')!.click();
+    expect(ids()).toEqual(['#2300003', '#2400002', '#2400001']);
+    expect(header('Severity').getAttribute('aria-sort')).toBe('descending');
+    header('Summary').querySelector('button')!.click();
+    expect(ids()[0]).toBe('#2400002');
+    expect(header('Severity').hasAttribute('aria-sort')).toBe(false);
+    header('Last change').querySelector('button')!.click();
+    expect(ids()).toEqual(['#2300003', '#2400002', '#2400001']);
   });
 
   it('bugs: an empty list is "No open bugs"', () => {
@@ -161,8 +243,8 @@ describe('tabs render their documents', () => {
     const curl = el.querySelector('details.subpkg')!;
     const requires = [...curl.querySelectorAll('details.relation')].find((d) => text(d.querySelector('summary')!).startsWith('Requires'))!;
     const items = [...requires.querySelectorAll('li')];
-    // A soname is no package; "libcurl(x86-64)" is libcurl for this architecture.
-    expect(items[0].querySelector('a')).toBeNull();
+    // A soname is no package: its link searches for what provides it. "libcurl(x86-64)" is libcurl for this architecture.
+    expect(items[0].querySelector('a')!.getAttribute('href')).toBe('/search?q=libc.so.6%28%29%2864bit%29');
     expect(text(items[0])).toBe('libc.so.6()(64bit)');
     const a = items[1].querySelector('a')!;
     expect(a.getAttribute('href')).toBe('/packages/libcurl');
@@ -172,6 +254,13 @@ describe('tabs render their documents', () => {
     expect(curl.querySelector('a[href="/packages/curl-minimal"]')).not.toBeNull();
     const provides = [...curl.querySelectorAll('details.relation')].find((d) => text(d.querySelector('summary')!).startsWith('Provides'))!;
     expect(provides.querySelector('a')).toBeNull();
+  });
+
+  it('depHref: package names to their pages, other capabilities to a search for their provider', () => {
+    expect(depHref('vim-common')).toBe('/packages/vim-common');
+    expect(depHref('libcurl(x86-64)')).toBe('/packages/libcurl');
+    expect(depHref('/usr/bin/sh')).toBe('/search?q=%2Fusr%2Fbin%2Fsh');
+    expect(depHref('perl(File::Temp)')).toBe('/search?q=perl%28File%3A%3ATemp%29');
   });
 
   it('depPackage: which dependency names are package names', () => {
@@ -253,11 +342,23 @@ describe('tabs render their documents', () => {
 
   it('upstream: versions and the outdated badge', () => {
     const el = render('upstream');
-    expect(el.querySelector('.badge-bad')!.textContent).toBe('outdated');
+    expect(el.querySelector('.badge-bad')!.textContent).toBe('behind upstream');
     expect(text(el)).toContain("Rawhide has 8.11.1; upstream's latest stable is 8.12.0.");
     const env = clone(curlEnvelopes.upstream);
     env.data.outdated = false;
     expect(render('upstream', env).querySelector('.badge-ok')!.textContent).toBe('up to date');
+  });
+
+  it('upstream: an EPEL-only package (no Rawhide version, Anitya says "unknown") is compared with its releases', () => {
+    const up = clone(curlEnvelopes.upstream);
+    Object.assign(up.data, { rawhideVersion: null, outdated: null, latestVersion: '8.2.3', stableVersion: '8.2.3' });
+    const versions = { releases: [{ release: 'EPEL-9', longName: 'Fedora EPEL 9', branch: 'epel9', state: 'current', stable: { nvr: 'redis-7.2.11-1.el9', version: '7.2.11', release: '1.el9', epoch: null, buildId: 1, buildUrl: null, updateUrl: null }, testing: null }] };
+    const el = document.createElement('div');
+    el.append(renderEnvelope(tabFor('upstream'), up, null, { pkg: 'redis', related: { versions } }, NOW));
+    expect(el.querySelector('.badge-bad')!.textContent).toBe('behind upstream');
+    expect(text(el)).toContain("Fedora EPEL 9 has 7.2.11; upstream's latest stable is 8.2.3.");
+    // Without the versions: still unknown, and says so.
+    expect(render('upstream', up).querySelector('.badge-neutral')!.textContent).toBe('unknown');
   });
 
   it('ci: Koschei state per collection', () => {

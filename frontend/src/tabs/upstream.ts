@@ -1,18 +1,21 @@
 import { badge, extLink, h } from '../dom';
-import type { UpstreamDoc } from '../types';
+import { upstream } from '../links';
+import type { UpstreamDoc, VersionsDoc } from '../types';
+import { behindUpstream } from '../version-status';
 import { type TabDef, facts } from './common';
 
 export const upstreamTab: TabDef<UpstreamDoc> = {
   id: 'upstream',
   label: 'Upstream',
+  links: (pkg) => [{ label: 'Anitya (release-monitoring.org)', url: upstream.anityaSearch(pkg) }],
+  // An EPEL-only package has no Rawhide version for Anitya to compare: compare with the releases.
+  needs: ['versions'],
   absentMessage: (pkg) => `${pkg} is not mapped to an upstream project in Anitya (release-monitoring.org).`,
-  render(d) {
+  render(d, ctx) {
+    const cmp = behindUpstream(d, ctx.related?.versions as VersionsDoc | undefined);
+    const target = d.stableVersion ?? d.latestVersion ?? '?';
     const status =
-      d.outdated === true
-        ? badge('outdated', 'bad')
-        : d.outdated === false
-          ? badge('up to date', 'ok')
-          : badge('unknown', 'neutral');
+      cmp.behind === true ? badge('behind upstream', 'bad') : cmp.behind === false ? badge('up to date', 'ok') : badge('unknown', 'neutral');
     return h(
       'div',
       null,
@@ -21,10 +24,10 @@ export const upstreamTab: TabDef<UpstreamDoc> = {
         { class: 'upstream-status' },
         status,
         ' ',
-        d.outdated === true
-          ? `Rawhide has ${d.rawhideVersion ?? '?'}; upstream's latest stable is ${d.stableVersion ?? d.latestVersion ?? '?'}.`
-          : d.outdated === false
-            ? 'Rawhide has the latest stable upstream version.'
+        cmp.behind === true
+          ? `${cmp.where ?? 'Fedora'} has ${cmp.compared ?? '?'}; upstream's latest stable is ${target}.`
+          : cmp.behind === false
+            ? `${cmp.where ?? 'Fedora'} has the latest stable upstream version (${target}).`
             : 'Cannot compare: a version is unknown.',
       ),
       facts([

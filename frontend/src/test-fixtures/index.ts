@@ -1,5 +1,5 @@
 // Example API documents (docs/connectors.md) for unit tests; the JSON files can also feed a mock API.
-import type { ConnectorName, Envelope, PackageList, PackageMeta } from '../types';
+import type { ConnectorName, Envelope, PackageMeta } from '../types';
 import bugs from './curl/bugs.json';
 import builds from './curl/builds.json';
 import changelog from './curl/changelog.json';
@@ -14,7 +14,6 @@ import sources from './curl/sources.json';
 import updates from './curl/updates.json';
 import upstream from './curl/upstream.json';
 import versions from './curl/versions.json';
-import packages from './packages.json';
 
 export const curlEnvelopes = {
   overview,
@@ -33,7 +32,6 @@ export const curlEnvelopes = {
 
 export const curlCiAbsent = ciAbsent as unknown as Envelope<any>;
 export const curlMeta = meta as unknown as PackageMeta;
-export const packageList = packages as PackageList;
 
 /** Deep copy, so a test can change a fixture without affecting others. */
 export function clone<T>(x: T): T {
