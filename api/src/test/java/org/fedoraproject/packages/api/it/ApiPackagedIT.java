@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Jackson, the OpenAPI document, and the SPA's resources.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(PackagedServices.class)
+@QuarkusTestResource(value = PackagedServices.class, restrictToAnnotatedClass = true) // else every @QuarkusTest of the module would run as the packaged instance
 class ApiPackagedIT {
     @Test
     void theProbesAnswer() {

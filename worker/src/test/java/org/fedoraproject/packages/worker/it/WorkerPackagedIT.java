@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * the ConfigMap sets through the environment.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(PackagedServices.class)
+@QuarkusTestResource(value = PackagedServices.class, restrictToAnnotatedClass = true) // else every @QuarkusTest of the module would run as the packaged instance
 class WorkerPackagedIT {
     private static final List<String> QUEUES = List.of("worker", "worker.dlq", "refresh", "refresh.dlq");
 
