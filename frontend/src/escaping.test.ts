@@ -118,11 +118,13 @@ describe('escaping', () => {
       suggestFn: async () => ({ kind: 'ok', value: { query: 'x', items: [{ name: EVIL, packageName: EVIL }, { name: `${EVIL}-libs`, packageName: EVIL }] } }),
     });
     document.body.replaceChildren(box.form);
-    box.input.value = 'x';
+    box.input.value = EVIL;
     box.input.dispatchEvent(new Event('input'));
-    await vi.waitFor(() => expect(box.form.querySelectorAll('[role=option]')).toHaveLength(2));
+    await vi.waitFor(() => expect(box.form.querySelectorAll('[role=option] .suggestion-name')).toHaveLength(2));
     noMarkup(box.form);
     expect(box.form.querySelector('[role=option] .suggestion-name')!.textContent).toBe(EVIL);
+    // The typed text is in the last option, "All results for …", as text too.
+    expect(box.form.querySelector('.suggestion-all')!.textContent).toBe(`All results for “${EVIL}”`);
   });
 
   it('changelog links only http(s) URLs and Bugzilla numbers, the rest stays text', () => {
