@@ -909,7 +909,7 @@ function main() {
         const pk = body(`mdapi/${b}/pkg/${s.name}.json`, compact(mdapiPkg(m, s, b, nv)));
         mdapiServe(b, 'pkg', s.name, pk);
       }
-      if (b !== primary) continue; // file lists, changelogs and reverse lookups only where the connectors look
+      // file lists, changelogs and reverse lookups on every branch: the per-branch tabs show each one
       const entries = changelogEntries(m, b);
       const cl = { repo: nv.repo, changelogs: entries.slice(0, 40).map((en) => ({ author: `${en.who.fullname} <${en.who.email}> - ${en.evr}`, changelog: en.text, date: epochSec(en.date) })) };
       const clBody = body(`mdapi/${b}/changelog/${P.name}.json`, compact(cl));

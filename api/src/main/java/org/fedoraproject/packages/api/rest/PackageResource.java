@@ -144,25 +144,71 @@ public class PackageResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "308", description = "A binary (sub-)package: Location is its source package's document")
     @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown package or connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown package or connector, or a branch the package is not on", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<String>> document(@RestPath String name, @RestPath String connector,
+            @Parameter(description = "dependencies, files and changelog only: the branch (rawhide, f43, epel10, …; "
+                    + "data.branches lists the package's). Default: the newest branch that has the package.",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9.]{0,31}$"))
+            @QueryParam("branch") String branch,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         checkName(name);
         ConnectorName c = ConnectorName.fromId(connector).orElseThrow(() -> new ProblemException(
                 Response.Status.NOT_FOUND, "No connector named '" + connector + "'; known: " + connectorIds()));
+        if (branch != null) {
+            checkBranch(c, branch);
+            return reader.document(name, c, branch).flatMap(found -> found.isPresent()
+                    ? Uni.createFrom().item(documentResponse(found.get(), branch, ifNoneMatch))
+                    : defaultDocument(name, c, "?branch=" + branch, null).map(fallback -> onOtherBranch(name, c, branch, fallback)));
+        }
+        return defaultDocument(name, c, "", ifNoneMatch);
+    }
+
+    /** The default document (filled on a cold page), or the source package's Location for a binary name. */
+    private Uni<RestResponse<String>> defaultDocument(String name, ConnectorName c, String query, String ifNoneMatch) {
         return reader.document(name, c).flatMap(found -> {
             if (found.isPresent()) {
-                return Uni.createFrom().item(documentResponse(found.get(), ifNoneMatch));
+                return Uni.createFrom().item(documentResponse(found.get(), null, ifNoneMatch));
             }
             return reader.isKnown(name).flatMap(known -> {
                 if (!known) {
-                    return PackageResource.this.<String>toSource(name, "/" + c.id());
+                    return PackageResource.this.<String>toSource(name, "/" + c.id() + query);
                 }
                 return coldPages.fill(name, c).map(filled -> filled
-                        .map(doc -> documentResponse(doc, ifNoneMatch))
+                        .map(doc -> documentResponse(doc, null, ifNoneMatch))
                         .orElseGet(PackageResource::pending));
             });
         });
+    }
+
+    /**
+     * A branch with no document of its own: the default answer when that is no document (a redirect, a
+     * pending fill); the default document itself when it is that branch (written before documents were kept
+     * per branch); else 404 naming the branches there are.
+     */
+    private RestResponse<String> onOtherBranch(String name, ConnectorName c, String branch, RestResponse<String> fallback) {
+        if (fallback.getStatus() != 200) {
+            return fallback;
+        }
+        JsonNode root = json(fallback.getEntity());
+        JsonNode data = root == null ? null : root.path("data");
+        if (data != null && branch.equals(data.path("branch").asText(null)) && !data.has("branches")) {
+            return fallback;
+        }
+        List<String> branches = new java.util.ArrayList<>();
+        if (data != null) {
+            data.path("branches").forEach(b -> branches.add(b.asText()));
+        }
+        throw new ProblemException(Response.Status.NOT_FOUND, "'" + name + "' has no " + c.id() + " on branch '" + branch
+                + "'; " + (branches.isEmpty() ? "it has them on no branch" : "branches: " + String.join(", ", branches)));
+    }
+
+    private static void checkBranch(ConnectorName c, String branch) {
+        if (!c.keptPerBranch()) {
+            throw QueryParams.bad("branch applies to dependencies, files and changelog only; " + c.id() + " is one document for all branches");
+        }
+        if (!ConnectorName.isBranchName(branch)) {
+            throw QueryParams.bad("branch must be a branch name such as rawhide, f43 or epel10 (lower-case letters, digits and dots)");
+        }
     }
 
     static final int MAX_NAMES = 100;
@@ -198,8 +244,9 @@ public class PackageResource {
                 .header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON).build();
     }
 
-    private static RestResponse<String> documentResponse(PackageReader.StoredDocument doc, String ifNoneMatch) {
-        String etag = "\"" + doc.version() + "\"";
+    /** {@code branch}: the one asked for, null for the default document (one version, another representation). */
+    private static RestResponse<String> documentResponse(PackageReader.StoredDocument doc, String branch, String ifNoneMatch) {
+        String etag = "\"" + doc.version() + (branch == null ? "" : "@" + branch) + "\"";
         if (EntityTags.matches(ifNoneMatch, etag)) {
             return RestResponse.ResponseBuilder.<String>create(Response.Status.NOT_MODIFIED).header("ETag", etag).build();
         }

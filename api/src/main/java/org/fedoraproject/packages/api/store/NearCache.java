@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.api.store.PackageReader.StoredDocument;
 
@@ -13,6 +15,9 @@ import org.fedoraproject.packages.api.store.PackageReader.StoredDocument;
  * document from Redis). Bounded by bytes ({@code fp.near-cache.max-bytes}; 0 turns it off), least
  * recently used out first.
  *
+ * <p>One entry per Redis document key holds the fields read from it (the default body and, for documents
+ * kept per branch, each branch's body), so one notice drops every branch of the document at once.
+ *
  * <p>Two races are closed: a read that started before a notice must not put back the document the
  * notice replaced (the notice's version is remembered, and older documents are not put), and notices
  * lost while the subscription is down must not leave stale entries (while it is down nothing is served
@@ -20,7 +25,11 @@ import org.fedoraproject.packages.api.store.PackageReader.StoredDocument;
  */
 @ApplicationScoped
 public class NearCache {
-    private final Cache<String, StoredDocument> documents;
+    /** The fields of one document key that were read, all of one version. */
+    private record Fields(long version, Map<String, StoredDocument> byField, int bytes) {
+    }
+
+    private final Cache<String, Fields> documents;
     /** The newest version a notice announced per entry, for a while: reads older than it are not cached. */
     private final Cache<String, Long> announced;
     private final boolean enabled;
@@ -31,24 +40,39 @@ public class NearCache {
         this.enabled = maxBytes > 0;
         this.documents = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, maxBytes))
-                .weigher((String k, StoredDocument d) -> k.length() + d.json().length() + 64)
+                .weigher((String k, Fields f) -> k.length() + f.bytes() + 64)
                 .build();
         this.announced = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
     }
 
-    public StoredDocument get(String key) {
-        return enabled && live ? documents.getIfPresent(key) : null;
+    public StoredDocument get(String key, String field) {
+        if (!enabled || !live) {
+            return null;
+        }
+        Fields f = documents.getIfPresent(key);
+        return f == null ? null : f.byField().get(field);
     }
 
-    /** Keeps a document just read from Redis, unless a notice already announced a newer one. */
-    public void put(String key, StoredDocument doc) {
+    /** Keeps a field just read from Redis, unless a notice already announced a newer document. */
+    public void put(String key, String field, StoredDocument doc) {
         if (!enabled || !live) {
             return;
         }
         Long newer = announced.getIfPresent(key);
-        if (newer == null || newer <= doc.version()) {
-            documents.put(key, doc);
+        if (newer != null && newer > doc.version()) {
+            return;
         }
+        documents.asMap().compute(key, (k, old) -> {
+            if (old != null && old.version() > doc.version()) {
+                return old;
+            }
+            Map<String, StoredDocument> fields = old == null || old.version() != doc.version() ? new HashMap<>()
+                    : new HashMap<>(old.byField());
+            StoredDocument replaced = fields.put(field, doc);
+            int bytes = (old == null || old.version() != doc.version() ? 0 : old.bytes())
+                    + doc.json().length() + field.length() - (replaced == null ? 0 : replaced.json().length() + field.length());
+            return new Fields(doc.version(), Map.copyOf(fields), bytes);
+        });
     }
 
     /** A notice: the entry changed (to {@code version}). */

@@ -37,12 +37,21 @@ public class PackageReader {
 
     /** A document: from the near cache when it holds it (kept fresh by the worker's notices), else from Redis. */
     public Uni<Optional<StoredDocument>> document(String pkg, ConnectorName connector) {
+        return document(pkg, connector, null);
+    }
+
+    /**
+     * One branch's document of a connector kept per branch ({@code branch} null: the default one); empty
+     * when the package has no such document or not on that branch.
+     */
+    public Uni<Optional<StoredDocument>> document(String pkg, ConnectorName connector, String branch) {
         String key = RedisLayout.document(pkg, connector);
-        StoredDocument hot = near.get(key);
+        String field = branch == null ? RedisLayout.DOC_BODY : RedisLayout.branchBody(branch);
+        StoredDocument hot = near.get(key, field);
         if (hot != null) {
             return Uni.createFrom().item(Optional.of(hot));
         }
-        return redis.execute("HMGET", key, RedisLayout.DOC_VERSION, RedisLayout.DOC_BODY)
+        return redis.execute("HMGET", key, RedisLayout.DOC_VERSION, field)
                 .map(r -> {
                     Response version = r.get(0);
                     Response body = r.get(1);
@@ -50,7 +59,7 @@ public class PackageReader {
                         return Optional.empty();
                     }
                     StoredDocument doc = new StoredDocument(version.toLong(), body.toString());
-                    near.put(key, doc);
+                    near.put(key, field, doc);
                     return Optional.of(doc);
                 });
     }

@@ -120,8 +120,10 @@ class PackageResourceTest {
     void anUnknownQueryParameterIs400NamingIt() {
         given().when().get("/api/v1/packages?limt=5").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("limt")).body("detail", containsString("limit, names, offset"));
+        given().when().get("/api/v1/packages/curl/overview?brnch=f43").then().statusCode(400)
+                .body("detail", containsString("brnch")).body("detail", containsString("takes branch"));
         given().when().get("/api/v1/packages/curl/overview?branch=f43").then().statusCode(400)
-                .body("detail", containsString("branch")).body("detail", containsString("takes none"));
+                .body("detail", containsString("dependencies, files and changelog"));
         given().when().get("/api/v1/search?q=vim&brnch=f43").then().statusCode(400).body("detail", containsString("brnch"));
         given().when().get("/api/v1/packages/curl/overview").then().statusCode(200);
     }

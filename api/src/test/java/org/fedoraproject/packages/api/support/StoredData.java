@@ -32,6 +32,28 @@ public final class StoredData {
         known(pkg);
     }
 
+    /**
+     * A document kept per branch, as the worker's write script leaves it: {@code dataByBranch} in display
+     * order (branch → data JSON without the branch fields, which are added), the first also under body.
+     */
+    public void perBranch(String pkg, ConnectorName c, long version, java.util.LinkedHashMap<String, String> dataByBranch) {
+        String branches = "[" + String.join(",", dataByBranch.keySet().stream().map(b -> "\"" + b + "\"").toList()) + "]";
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        fields.put(RedisLayout.DOC_VERSION, Long.toString(version));
+        dataByBranch.forEach((branch, data) -> {
+            String envelope = "{\"package\":\"" + pkg + "\",\"connector\":\"" + c.id() + "\",\"version\":" + version
+                    + ",\"refreshedAt\":\"2026-11-25T10:00:00Z\",\"source\":\"https://mdapi.fedoraproject.org/" + branch
+                    + "/srcpkg/" + pkg + "\",\"status\":\"ok\",\"data\":{\"branch\":\"" + branch + "\",\"branches\":" + branches
+                    + "," + data.substring(1) + "}";
+            fields.put(RedisLayout.branchBody(branch), envelope);
+            fields.putIfAbsent(RedisLayout.DOC_BODY, envelope);
+        });
+        redis.hash(String.class).hset(RedisLayout.document(pkg, c), fields);
+        redis.hash(String.class).hset(RedisLayout.meta(pkg), java.util.Map.of(MetaField.version(c), Long.toString(version),
+                MetaField.refreshedAt(c), "2026-11-25T10:00:00Z", MetaField.status(c), "ok"));
+        known(pkg);
+    }
+
     public void error(String pkg, ConnectorName c, String errorJson) {
         redis.hash(String.class).hset(RedisLayout.meta(pkg), MetaField.error(c), errorJson);
     }

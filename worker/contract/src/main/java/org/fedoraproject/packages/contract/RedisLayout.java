@@ -10,7 +10,10 @@ package org.fedoraproject.packages.contract;
  *
  * <ul>
  *   <li>{@code pkg:{name}:doc:<connector>} hash: {@code v} (version, a decimal integer) and
- *       {@code body} (the envelope JSON, served unchanged by the API).</li>
+ *       {@code body} (the envelope JSON, served unchanged by the API). A document kept per branch
+ *       (dependencies, files, changelog) also has {@code body@<branch>} for every branch that has the
+ *       package; {@code body} is then the default branch's (the first in display order, also stored
+ *       under its own field). All fields are replaced together.</li>
  *   <li>{@code pkg:{name}:meta} hash: per connector {@code <c>:seq} (version counter),
  *       {@code <c>:version}, {@code <c>:refreshedAt}, {@code <c>:status}, {@code <c>:error}
  *       (JSON of the last failure) and {@code <c>:errorVersion} (its fetch's version; a success of a
@@ -68,6 +71,11 @@ public final class RedisLayout {
 
     public static final String DOC_VERSION = "v";
     public static final String DOC_BODY = "body";
+
+    /** The field of one branch's envelope in a document kept per branch. */
+    public static String branchBody(String branch) {
+        return DOC_BODY + "@" + branch;
+    }
 
     private RedisLayout() {
     }

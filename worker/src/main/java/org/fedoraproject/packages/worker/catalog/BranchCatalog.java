@@ -52,7 +52,8 @@ public final class BranchCatalog {
             Rpm m = main.rpm();
             String[] nvr = m.sourceNvr();
             List<SourceEntry.Sub> subs = list.stream()
-                    .map(b -> new SourceEntry.Sub(b.rpm().name(), b.rpm().summary(), b.rpm().arch(), b.rpm().provides())).toList();
+                    .map(b -> new SourceEntry.Sub(b.rpm().name(), b.rpm().summary(), b.rpm().arch(), b.rpm().provides(),
+                            b.rpm().packageSize(), b.rpm().installedSize())).toList();
             out.put(source, new SourceEntry(source, m.epoch() == null ? "0" : m.epoch(), nvr[1], nvr[2], m.summary(),
                     m.description(), m.url(), m.license(), subs, main.repo()));
         });

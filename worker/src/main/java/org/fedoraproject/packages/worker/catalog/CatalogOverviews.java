@@ -48,7 +48,7 @@ public class CatalogOverviews {
     }
 
     private static Overview overview(SourceEntry e, String branch) {
-        List<Subpackage> subs = e.subpackages().stream().map(s -> new Subpackage(s.name(), s.summary(), s.arch())).toList();
+        List<Subpackage> subs = e.subpackages().stream().map(s -> new Subpackage(s.name(), s.summary(), s.arch(), s.packageSize(), s.installedSize())).toList();
         return new Overview(e.name(), branch, e.summary(), e.description(), e.url(), e.license(), e.epoch(), e.version(),
                 e.release(), subs);
     }

@@ -10,7 +10,10 @@ import java.util.List;
 public record SourceEntry(String name, String epoch, String version, String release, String summary,
         String description, String url, String license, List<Sub> subpackages, String repo) {
 
-    /** {@code provides}: the names the binary provides besides its own (search terms); null in entries written before. */
-    public record Sub(String name, String summary, String arch, List<String> provides) {
+    /**
+     * {@code provides}: the names the binary provides besides its own (search terms); sizes in bytes (download,
+     * installed). Each is null in entries written before it existed.
+     */
+    public record Sub(String name, String summary, String arch, List<String> provides, Long packageSize, Long installedSize) {
     }
 }

@@ -8,6 +8,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
@@ -58,6 +59,22 @@ public class DocumentStore {
     /** Stores a fetched document unless a newer one is already there. Returns whether it was written. */
     public Uni<Boolean> write(String pkg, ConnectorName connector, long version, FetchResult result) {
         String refreshedAt = Instant.now().toString();
+        List<String> keys = List.of(RedisLayout.document(pkg, connector), RedisLayout.meta(pkg));
+        List<String> args = new ArrayList<>(List.of(Long.toString(version), envelope(pkg, connector, version, refreshedAt, result),
+                connector.id(), refreshedAt, result.status().id(), channel, notice(pkg, connector, version)));
+        result.branches().forEach((branch, one) -> {
+            args.add(RedisLayout.branchBody(branch));
+            args.add(envelope(pkg, connector, version, refreshedAt, one));
+        });
+        return write.run(redis, keys, args)
+                .map(r -> r != null && r.toLong() == 1L)
+                .call(written -> written ? remember(pkg, connector, result).call(() -> refreshed(pkg, connector))
+                        .call(() -> SEARCHED_FROM.contains(connector) ? search.add(pkg) : Uni.createFrom().voidItem())
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** The JSON the API serves for one document (or one branch of it). */
+    private String envelope(String pkg, ConnectorName connector, long version, String refreshedAt, FetchResult result) {
         ObjectNode envelope = mapper.createObjectNode();
         envelope.put("package", pkg);
         envelope.put("connector", connector.id());
@@ -66,14 +83,7 @@ public class DocumentStore {
         envelope.put("source", result.source());
         envelope.put("status", result.status().id());
         envelope.set("data", mapper.valueToTree(result.data()));
-        List<String> keys = List.of(RedisLayout.document(pkg, connector), RedisLayout.meta(pkg));
-        List<String> args = List.of(Long.toString(version), envelope.toString(), connector.id(), refreshedAt,
-                result.status().id(), channel, notice(pkg, connector, version));
-        return write.run(redis, keys, args)
-                .map(r -> r != null && r.toLong() == 1L)
-                .call(written -> written ? remember(pkg, connector, result).call(() -> refreshed(pkg, connector))
-                        .call(() -> SEARCHED_FROM.contains(connector) ? search.add(pkg) : Uni.createFrom().voidItem())
-                        : Uni.createFrom().voidItem());
+        return envelope.toString();
     }
 
     /** Records why a refresh failed; the last good document stays as it is. */

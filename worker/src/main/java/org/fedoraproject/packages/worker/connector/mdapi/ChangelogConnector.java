@@ -28,14 +28,16 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
  * <p>All sub-packages of a source package carry the same changelog (it comes from the spec file), so
  * one answer is enough: the sub-package named like the source package is asked first, then the others
  * in mdapi's order, until one answers 200. The author string is split like the old fedora-packages app
- * did ({@code (.*)\W*<(.*)>\W*-?\W*(.*)}): name, e-mail, and the version-release that follows.
+ * did ({@code (.*)\W*<(.*)>\W*-?\W*(.*)}): name, e-mail, and the version-release that follows. Kept per
+ * branch: every branch that has the package gets its own changelog.
  */
 @ApplicationScoped
 public class ChangelogConnector implements Connector {
     public record Entry(String date, String author, String email, String version, String text) {
     }
 
-    public record Changelog(String branch, List<Entry> entries) {
+    /** One branch's changelog; {@code branches}: every branch that has the package (display order). */
+    public record Changelog(String branch, List<String> branches, List<Entry> entries) {
     }
 
     /** {@code Name <email> - 1.2-3}, {@code Name <email> 1.2-3}, {@code Name <email>}. */
@@ -58,7 +60,7 @@ public class ChangelogConnector implements Connector {
 
     @Override
     public int callsPerRefresh() {
-        return 2; // located, then the changelog
+        return 2 * PackageLocator.TYPICAL_BRANCHES; // per branch: located, then the changelog
     }
 
     @Override
@@ -68,27 +70,28 @@ public class ChangelogConnector implements Connector {
 
     @Override
     public Uni<FetchResult> fetch(String packageName) {
-        return locator.describeWhereFound(packageName, located -> describe(packageName, located));
+        return locator.describeOnEveryBranch(packageName, (located, branches) -> describe(packageName, located, branches));
     }
 
-    private Uni<FetchResult> describe(String packageName, PackageLocator.Located located) {
+    private Uni<FetchResult> describe(String packageName, PackageLocator.Located located, List<String> branches) {
         List<String> candidates = new ArrayList<>(located.subpackages());
         if (candidates.remove(packageName)) {
             candidates.add(0, packageName);
         }
-        return firstAnswer(located, candidates, 0);
+        return firstAnswer(located, branches, candidates, 0);
     }
 
-    private Uni<FetchResult> firstAnswer(PackageLocator.Located located, List<String> candidates, int index) {
+    private Uni<FetchResult> firstAnswer(PackageLocator.Located located, List<String> branches, List<String> candidates,
+            int index) {
         if (index >= candidates.size()) {
             // The package is on the branch but no sub-package has a changelog there: an empty changelog.
-            return Uni.createFrom().item(FetchResult.ok(located.source(), new Changelog(located.branch(), List.of())));
+            return Uni.createFrom().item(FetchResult.ok(located.source(), new Changelog(located.branch(), branches, List.of())));
         }
         String sub = candidates.get(index);
         return mdapi.changelog(located.branch(), sub).flatMap(answer -> answer.isPresent()
                 ? Uni.createFrom().item(FetchResult.ok(mdapi.url("/" + located.branch() + "/changelog/" + sub),
-                        new Changelog(located.branch(), entries(answer.get()))))
-                : firstAnswer(located, candidates, index + 1));
+                        new Changelog(located.branch(), branches, entries(answer.get()))))
+                : firstAnswer(located, branches, candidates, index + 1));
     }
 
     static List<Entry> entries(JsonNode answer) {

@@ -31,7 +31,8 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
  * mean "none". mdapi matches the requirement by exact name, so a package that requires a file or a
  * virtual provide ({@code /usr/bin/vim}, {@code vi}) is not found: the list is a lower bound.
  *
- * <p>Sub-packages mdapi has no {@code /pkg/} answer for are left out.
+ * <p>Sub-packages mdapi has no {@code /pkg/} answer for are left out. Kept per branch: every branch that
+ * has the package gets its own document.
  */
 @ApplicationScoped
 public class DependenciesConnector implements Connector {
@@ -43,7 +44,8 @@ public class DependenciesConnector implements Connector {
             List<Dep> suggests, List<Dep> supplements, List<Dep> enhances, List<Dep> obsoletes, List<Dep> conflicts) {
     }
 
-    public record Dependencies(String branch, List<Subpackage> subpackages, List<String> requiredBy,
+    /** One branch's dependencies; {@code branches}: every branch that has the package (display order). */
+    public record Dependencies(String branch, List<String> branches, List<Subpackage> subpackages, List<String> requiredBy,
             List<String> recommendedBy) {
     }
 
@@ -64,7 +66,8 @@ public class DependenciesConnector implements Connector {
 
     @Override
     public int callsPerRefresh() {
-        return 13; // eight kinds of dependency and the reverse lookups
+        // per branch: eight kinds of dependency and the reverse lookups
+        return 13 * PackageLocator.TYPICAL_BRANCHES;
     }
 
     @Override
@@ -74,10 +77,10 @@ public class DependenciesConnector implements Connector {
 
     @Override
     public Uni<FetchResult> fetch(String packageName) {
-        return locator.describeWhereFound(packageName, located -> describe(packageName, located));
+        return locator.describeOnEveryBranch(packageName, (located, branches) -> describe(packageName, located, branches));
     }
 
-    private Uni<FetchResult> describe(String packageName, PackageLocator.Located located) {
+    private Uni<FetchResult> describe(String packageName, PackageLocator.Located located, List<String> branches) {
         String branch = located.branch();
         List<String> subs = located.subpackages();
         Set<String> own = new HashSet<>(subs);
@@ -87,7 +90,7 @@ public class DependenciesConnector implements Connector {
         Uni<List<String>> requiredBy = reverse(branch, "requires", subs, own);
         Uni<List<String>> recommendedBy = reverse(branch, "recommends", subs, own);
         return Uni.combine().all().unis(details, requiredBy, recommendedBy).asTuple()
-                .map(t -> FetchResult.ok(located.source(), new Dependencies(branch,
+                .map(t -> FetchResult.ok(located.source(), new Dependencies(branch, branches,
                         t.getItem1().stream().flatMap(Optional::stream).toList(), t.getItem2(), t.getItem3())));
     }
 

@@ -22,14 +22,15 @@ import org.fedoraproject.packages.worker.connector.Parallel;
  * package owns but does not ship; they are listed like files), sorted.
  *
  * <p>Sub-packages mdapi has no file list for (404, e.g. a name that is only a source package) are
- * left out.
+ * left out. Kept per branch: every branch that has the package gets its own document.
  */
 @ApplicationScoped
 public class FilesConnector implements Connector {
     public record Subpackage(String name, List<String> files) {
     }
 
-    public record Files(String branch, List<Subpackage> subpackages) {
+    /** One branch's file lists; {@code branches}: every branch that has the package (display order). */
+    public record Files(String branch, List<String> branches, List<Subpackage> subpackages) {
     }
 
     private final Mdapi mdapi;
@@ -49,7 +50,8 @@ public class FilesConnector implements Connector {
 
     @Override
     public int callsPerRefresh() {
-        return 5; // the package is located first, then each sub-package
+        // the package is located on each branch, then each sub-package there
+        return 5 * PackageLocator.TYPICAL_BRANCHES;
     }
 
     @Override
@@ -59,13 +61,13 @@ public class FilesConnector implements Connector {
 
     @Override
     public Uni<FetchResult> fetch(String packageName) {
-        return locator.describeWhereFound(packageName, this::describe);
+        return locator.describeOnEveryBranch(packageName, this::describe);
     }
 
-    private Uni<FetchResult> describe(PackageLocator.Located located) {
+    private Uni<FetchResult> describe(PackageLocator.Located located, List<String> branches) {
         return Parallel.inOrder(located.subpackages(), fanOut,
                         sub -> mdapi.files(located.branch(), sub).map(list -> list.map(l -> new Subpackage(sub, paths(l)))))
-                .map(subs -> FetchResult.ok(located.source(), new Files(located.branch(),
+                .map(subs -> FetchResult.ok(located.source(), new Files(located.branch(), branches,
                         subs.stream().flatMap(Optional::stream).toList())));
     }
 

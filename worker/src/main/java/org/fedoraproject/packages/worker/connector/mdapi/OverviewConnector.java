@@ -12,11 +12,13 @@ import java.util.Optional;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
+import org.fedoraproject.packages.worker.connector.repodata.PrimaryXml;
 
 /** Summary, description, upstream URL and sub-packages, from mdapi's srcpkg and pkg answers. */
 @ApplicationScoped
 public class OverviewConnector implements Connector {
-    public record Subpackage(String name, String summary, String arch) {
+    /** Sizes in bytes (the rpm download, installed); null where the upstream gives none. */
+    public record Subpackage(String name, String summary, String arch, Long packageSize, Long installedSize) {
     }
 
     public record Overview(String name, String branch, String summary, String description, String url,
@@ -70,6 +72,8 @@ public class OverviewConnector implements Connector {
 
     private static Subpackage subpackage(String name, Optional<JsonNode> pkg) {
         return new Subpackage(name, pkg.map(p -> text(p, "summary")).orElse(null),
-                pkg.map(p -> text(p, "arch")).orElse(null));
+                pkg.map(p -> text(p, "arch")).orElse(null),
+                pkg.map(p -> PrimaryXml.bytes(text(p, "package-size"))).orElse(null),
+                pkg.map(p -> PrimaryXml.bytes(text(p, "installed-size"))).orElse(null));
     }
 }

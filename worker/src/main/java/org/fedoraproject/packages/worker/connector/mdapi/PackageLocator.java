@@ -5,15 +5,19 @@ import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.fedoraproject.packages.worker.connector.FetchResult;
+import org.fedoraproject.packages.worker.connector.Parallel;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
 
 /**
  * Finds where a source package lives in mdapi: the first branch (in {@link BranchOrder}) whose
- * {@code /srcpkg/} knows it, with its sub-packages. Shared by every mdapi-backed connector.
+ * {@code /srcpkg/} knows it, or every branch that does, with its sub-packages there. Shared by every
+ * mdapi-backed connector.
  */
 @ApplicationScoped
 public class PackageLocator {
@@ -25,7 +29,16 @@ public class PackageLocator {
     static final String BRANCHES_CACHE = "mdapi-branches";
 
     private final Mdapi mdapi;
+    /** Branches described at a time by {@link #describeOnEveryBranch}. */
+    static final int BRANCH_FAN_OUT = 2;
+    /**
+     * About how many branches a package is on (Rawhide, two or three Fedora releases, an EPEL or two): the
+     * per-branch connectors' {@code callsPerRefresh} are per branch times this.
+     */
+    public static final int TYPICAL_BRANCHES = 4;
+
     private final java.util.Map<String, Uni<Optional<Located>>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Uni<List<Located>>> everywhere = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PackageLocator(Mdapi mdapi) {
         this.mdapi = mdapi;
@@ -37,7 +50,48 @@ public class PackageLocator {
      */
     public Uni<FetchResult> describeWhereFound(String name, Function<Located, Uni<FetchResult>> describe) {
         return locate(name).flatMap(found -> found.map(describe)
-                .orElseGet(() -> Uni.createFrom().item(FetchResult.absent(mdapi.url("/rawhide/srcpkg/" + name)))));
+                .orElseGet(() -> Uni.createFrom().item(absent(name))));
+    }
+
+    /**
+     * What the per-branch connectors do: describe the package on every branch that has it ({@code describe}
+     * gets the branch and the names of all of them, for the document's {@code branches}), the first branch's
+     * document being the default; absent when no branch has it. Branches are described {@link #BRANCH_FAN_OUT}
+     * at a time, each with its own fan-out, so one refresh never floods the upstream.
+     */
+    public Uni<FetchResult> describeOnEveryBranch(String name, BiFunction<Located, List<String>, Uni<FetchResult>> describe) {
+        return locateAll(name).flatMap(all -> {
+            if (all.isEmpty()) {
+                return Uni.createFrom().item(absent(name));
+            }
+            List<String> names = all.stream().map(Located::branch).toList();
+            return Parallel.inOrder(all, BRANCH_FAN_OUT, located -> describe.apply(located, names)).map(results -> {
+                LinkedHashMap<String, FetchResult> byBranch = new LinkedHashMap<>();
+                for (int i = 0; i < all.size(); i++) {
+                    byBranch.put(names.get(i), results.get(i));
+                }
+                return FetchResult.perBranch(byBranch);
+            });
+        });
+    }
+
+    private FetchResult absent(String name) {
+        return FetchResult.absent(mdapi.url("/rawhide/srcpkg/" + name));
+    }
+
+    /**
+     * Every branch that has the package, in display order. Shared while in flight, like {@link #locate}: the
+     * three per-branch connectors of one refresh ask at the same moment.
+     */
+    public Uni<List<Located>> locateAll(String name) {
+        return everywhere.computeIfAbsent(name, n -> branches()
+                .flatMap(list -> Parallel.inOrder(list, BRANCH_FAN_OUT * 2, b -> mdapi.srcpkg(b, n).map(found -> found.map(
+                        src -> located(n, b, src)))))
+                .map(found -> found.stream().flatMap(Optional::stream).toList())
+                .eventually(() -> {
+                    everywhere.remove(n);
+                })
+                .memoize().indefinitely());
     }
 
     /**

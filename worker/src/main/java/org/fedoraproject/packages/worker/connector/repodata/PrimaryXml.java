@@ -56,6 +56,8 @@ public final class PrimaryXml {
         String url = null;
         String license = null;
         String sourceRpm = null;
+        Long packageSize = null;
+        Long installedSize = null;
         java.util.List<String> provides = new java.util.ArrayList<>();
         int depth = 1;
         while (depth > 0 && r.hasNext()) {
@@ -76,6 +78,11 @@ public final class PrimaryXml {
                     case "url" -> url = text(r);
                     case "license" -> license = text(r);
                     case "sourcerpm" -> sourceRpm = text(r);
+                    case "size" -> {
+                        packageSize = bytes(r.getAttributeValue(null, "package"));
+                        installedSize = bytes(r.getAttributeValue(null, "installed"));
+                        depth++;
+                    }
                     case "provides" -> readProvides(r, provides);
                     // requires, files…: not needed; skipped whole, without building their text
                     case "requires", "conflicts", "obsoletes", "recommends", "suggests", "supplements",
@@ -92,7 +99,20 @@ public final class PrimaryXml {
         String own = name;
         provides.removeIf(p -> p.equals(own));
         return new Rpm(name, arch, epoch, ver, rel, summary, description, url, license,
-                sourceRpm == null || sourceRpm.isBlank() ? null : sourceRpm, java.util.List.copyOf(provides));
+                sourceRpm == null || sourceRpm.isBlank() ? null : sourceRpm, java.util.List.copyOf(provides),
+                packageSize, installedSize);
+    }
+
+    /** A size attribute in bytes; null when missing or not a number (the overview then shows none). */
+    public static Long bytes(String attribute) {
+        if (attribute == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(attribute.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -4,10 +4,12 @@ package org.fedoraproject.packages.worker.connector.repodata;
  * One binary package as a repository's primary metadata lists it: the fields the catalog keeps.
  * {@code sourceRpm} is the file name of the source package it was built from
  * ({@code vim-9.1.1800-2.fc44.src.rpm}), which is how a binary leads to its source package.
- * {@code provides}: the names it provides besides its own (at most {@link #MAX_PROVIDES}).
+ * {@code provides}: the names it provides besides its own (at most {@link #MAX_PROVIDES}). Sizes in
+ * bytes: the rpm file ({@code packageSize}) and its contents installed; null when the metadata has none.
  */
 public record Rpm(String name, String arch, String epoch, String version, String release, String summary,
-        String description, String url, String license, String sourceRpm, java.util.List<String> provides) {
+        String description, String url, String license, String sourceRpm, java.util.List<String> provides,
+        Long packageSize, Long installedSize) {
     public static final int MAX_PROVIDES = 100;
 
     /**

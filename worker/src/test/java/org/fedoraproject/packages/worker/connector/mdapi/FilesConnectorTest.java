@@ -112,6 +112,51 @@ class FilesConnectorTest extends ConnectorTestBase {
     }
 
     @Test
+    void everyBranchThatHasThePackageGetsItsOwnDocumentReplacedWhole() throws Exception {
+        var wm = WireMockUpstreams.server();
+        MdapiStubs.branches(wm, "[\"f28\", \"epel9\", \"rawhide\"]");
+        var srcpkg = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(
+                org.fedoraproject.packages.contract.testing.SharedFixtures.realText("mdapi/legacy-2018/f28_srcpkg_firefox.json"));
+        for (String branch : List.of("rawhide", "f28")) {
+            MdapiStubs.serve(wm, "/" + branch + "/srcpkg/firefox", srcpkg.toString());
+            MdapiStubs.serve(wm, "/" + branch + "/files/firefox",
+                    "{\"files\":[{\"dirname\":\"/usr/bin\",\"filenames\":\"firefox-" + branch + "\",\"filetypes\":\"f\"}]}");
+        }
+        MdapiStubs.notFound(wm, "/epel9/srcpkg/firefox");
+
+        FetchResult result = connector.fetch("firefox").await().indefinitely();
+
+        // Rawhide first (display order, not mdapi's), and every branch's own files
+        assertThat(result.branches()).containsOnlyKeys("rawhide", "f28");
+        assertThat(List.copyOf(result.branches().keySet())).containsExactly("rawhide", "f28");
+        Files rawhide = (Files) result.data();
+        assertThat(rawhide.branch()).isEqualTo("rawhide");
+        assertThat(rawhide.branches()).containsExactly("rawhide", "f28");
+        assertThat(rawhide.subpackages().get(0).files()).containsExactly("/usr/bin/firefox-rawhide");
+        Files f28 = (Files) result.branches().get("f28").data();
+        assertThat(f28.branch()).isEqualTo("f28");
+        assertThat(f28.subpackages().get(0).files()).containsExactly("/usr/bin/firefox-f28");
+        assertThat(result.branches().get("f28").source()).endsWith("/mdapi/f28/srcpkg/firefox");
+
+        // stored: the default under body, each branch under body@<branch>
+        assertThat(refresher.refresh("firefox", ConnectorName.FILES).await().indefinitely())
+                .isEqualTo(org.fedoraproject.packages.worker.refresh.Outcome.WRITTEN);
+        var hash = redis.hash(String.class);
+        String key = org.fedoraproject.packages.contract.RedisLayout.document("firefox", ConnectorName.FILES);
+        assertThat(hash.hkeys(key)).containsExactlyInAnyOrder("v", "body", "body@rawhide", "body@f28");
+        var stored = new ObjectMapper().readTree(hash.hget(key, "body@f28"));
+        assertThat(stored.path("data").path("branch").asText()).isEqualTo("f28");
+        assertThat(stored.path("version").asLong()).isEqualTo(Long.parseLong(hash.hget(key, "v")));
+        assertThat(new ObjectMapper().readTree(hash.hget(key, "body")).path("data").path("branch").asText()).isEqualTo("rawhide");
+
+        // the package leaves f28: its branch field goes with the next refresh
+        MdapiStubs.notFound(wm, "/f28/srcpkg/firefox");
+        assertThat(refresher.refresh("firefox", ConnectorName.FILES).await().indefinitely())
+                .isEqualTo(org.fedoraproject.packages.worker.refresh.Outcome.WRITTEN);
+        assertThat(hash.hkeys(key)).containsExactlyInAnyOrder("v", "body", "body@rawhide");
+    }
+
+    @Test
     void aPackageNoBranchHasIsAbsent() {
         MdapiStubs.branches(WireMockUpstreams.server(), "[\"rawhide\"]");
         MdapiStubs.notFound(WireMockUpstreams.server(), "/rawhide/srcpkg/no-such-package");
