@@ -1,6 +1,7 @@
 // Shapes of the API's JSON. The documents, search and envelope shapes come from the API's OpenAPI
 // document (api-types.ts, generated: `npm run gen:types`); what the OpenAPI does not describe yet
-// (the status document, the package metadata's branches/retired) is written here.
+// (the status document, the package metadata's branches/retired, /api/v1/resolve, the documents'
+// fields the API is adding) is written here.
 
 import type { components } from './api-types';
 
