@@ -44,6 +44,9 @@ test('typing a sub-package name and Enter lands on its source package', async ({
 
 test('every linked dependency leads to a package page (a sub-package to its source)', async ({ page, request }) => {
   const source = await sourceOf(request, SUB);
+  // The links as rendered, before /api/v1/resolve points them at source packages (the next test):
+  // what an API without that endpoint leaves, and the way a sub-package name reaches its source.
+  await page.route('**/api/v1/resolve?**', (route) => route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"status":404,"title":"Not Found"}' }));
   await page.goto(`${pkgPath(source)}/dependencies`);
   const links = page.locator('.tab-panel .dep-list a[href^="/packages/"]');
   await expect(links.first()).toBeAttached({ timeout: 30_000 });
@@ -60,6 +63,23 @@ test('every linked dependency leads to a package page (a sub-package to its sour
   expect(target, `no dependency of ${source} links to a sub-package`).not.toBeNull();
   await page.waitForURL(`**${pkgPath(target!.source)}`);
   await expect(page.locator('.subpackage-note')).toHaveText(`${target!.name} is a sub-package of ${target!.source}.`);
+});
+
+test('dependency links resolved by the API lead straight to the package that has them', async ({ page, request }) => {
+  const source = await sourceOf(request, SUB);
+  const probe = await request.get('/api/v1/resolve?names=bash');
+  test.skip(probe.status() !== 200, `GET /api/v1/resolve answers ${probe.status()}: the links stay as rendered (previous test)`);
+  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/resolve?') && r.ok());
+  await page.goto(`${pkgPath(source)}/dependencies`);
+  const items = ((await (await answered).json()) as { items: { name: string; package: string | null }[] }).items;
+  const hit = items.find((i) => i.package);
+  expect(hit, `nothing among the dependencies of ${source} resolved`).toBeDefined();
+  const a = page.locator(`.tab-panel a[data-dep="${hit!.name.replace(/["\\]/g, '\\$&')}"]`).first();
+  await expect(a).toHaveAttribute('href', pkgPath(hit!.package!));
+  await a.click();
+  await page.waitForURL(`**${pkgPath(hit!.package!)}`);
+  await expect(page.locator('h1')).toHaveText(hit!.package!);
+  await expect(page.locator('.subpackage-note')).toHaveCount(0);
 });
 
 test('a retired package says so, with the branches it ships in', async ({ page, request }) => {

@@ -16,6 +16,8 @@ export const OUT = path.join(HERE, 'out');
 export const PKG = process.env.FP_PACKAGE || 'bash';
 export const SUB = process.env.FP_SUBPACKAGE || 'vim-X11';
 export const RETIRED = process.env.FP_RETIRED || 'pidgin';
+/** A package whose dependencies, files and changelog the API has on several branches (the branch picker). */
+export const BRANCH_PKG = process.env.FP_BRANCH_PACKAGE || PKG;
 export const BASE = (process.env.FP_BASE_URL || 'http://127.0.0.1:18080').replace(/\/+$/, '');
 
 /** Same path scheme as the SPA (src/format.ts packagePath). */

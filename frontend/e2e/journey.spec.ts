@@ -2,7 +2,7 @@
 // Back to it), the package page and every one of its tabs, each checked with axe-core.
 import { type Page, expect, test } from '@playwright/test';
 import os from 'node:os';
-import { PKG, expectAccessible, expectNoSidewaysScroll, pkgPath, shot } from './helpers';
+import { BRANCH_PKG, PKG, expectAccessible, expectNoSidewaysScroll, pkgPath, shot } from './helpers';
 
 const TABS = ['Overview', 'Versions', 'Builds', 'Updates', 'Bugs', 'Dependencies', 'Files', 'Changelog', 'Sources', 'Maintainers', 'Upstream', 'CI'];
 /** The goal for first data on screen after a navigation, against the local stack: printed beside the figure. */
@@ -175,4 +175,48 @@ test('phone: no sideways scrolling on home, search and every tab', async ({ page
   await tabs(page).getByRole('link', { name: 'Files', exact: true }).click();
   await tabShown(page);
   await shot(page, `phone-${PKG}-files`);
+});
+
+/** The per-branch tabs of BRANCH_PKG whose document the API has on more than one branch. */
+async function branchedTabs(page: Page): Promise<{ tab: string; label: string; branch: string; branches: string[] }[]> {
+  const found = [];
+  for (const [tab, label] of [['dependencies', 'Dependencies'], ['files', 'Files'], ['changelog', 'Changelog']]) {
+    const res = await page.request.get(`/api/v1${pkgPath(BRANCH_PKG)}/${tab}`);
+    const data = res.ok() ? (await res.json())?.data : null;
+    if (Array.isArray(data?.branches) && data.branches.length > 1) found.push({ tab, label, branch: data.branch, branches: data.branches });
+  }
+  return found;
+}
+
+test('branch picker on Dependencies, Files and Changelog: the branch in the URL, Back, accessible, fits a phone', async ({ page }) => {
+  test.setTimeout(120_000);
+  const tabsWithChoice = await branchedTabs(page);
+  // Until the worker stores more than one branch per document, the API sends no (or a one-entry) `branches`.
+  test.skip(tabsWithChoice.length === 0, `no branch picker to test: the API's dependencies, files and changelog of ${BRANCH_PKG} list fewer than two branches (data.branches absent or one entry; FP_BRANCH_PACKAGE names another package)`);
+  const picker = page.getByRole('group', { name: 'Branch' });
+  for (const { tab, label, branch, branches } of tabsWithChoice) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${pkgPath(BRANCH_PKG)}/${tab}`);
+    await tabShown(page);
+    await expect(picker.locator('a[aria-current=page]')).toHaveAttribute('data-branch', branch);
+    const other = branches.find((b) => b !== branch)!;
+    await picker.locator(`a[data-branch="${other}"]`).click();
+    await page.waitForURL(`**${pkgPath(BRANCH_PKG)}/${tab}?branch=${encodeURIComponent(other)}`);
+    await tabShown(page);
+    await expect(picker.locator('a[aria-current=page]')).toHaveAttribute('data-branch', other);
+    await expect(tabs(page).locator('a[aria-current=page]')).toContainText(label);
+    await expectAccessible(page, `${label} tab on ${other}`);
+    await shot(page, `package-${BRANCH_PKG}-${tab}-${other}`);
+    // A reload keeps the branch (it is in the URL); Back returns to the default branch.
+    await page.reload();
+    await tabShown(page);
+    await expect(picker.locator('a[aria-current=page]')).toHaveAttribute('data-branch', other);
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === `${pkgPath(BRANCH_PKG)}/${tab}` && !u.searchParams.has('branch'));
+    await tabShown(page);
+    await expect(picker.locator('a[aria-current=page]')).toHaveAttribute('data-branch', branch);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoSidewaysScroll(page, `${label} tab with the branch picker`);
+    await shot(page, `phone-${BRANCH_PKG}-${tab}-picker`);
+  }
 });

@@ -1,7 +1,7 @@
 // Client for the same-origin JSON API. Every call returns a Result instead of throwing, so pages
 // can render each outcome (data, "fetching…", 404, error) explicitly.
 
-import type { ConnectorName, Envelope, PackageMeta, Problem, SearchPage, Status, Suggestions } from './types';
+import type { ConnectorName, Envelope, PackageMeta, Problem, Resolved, SearchPage, Status, Suggestions } from './types';
 
 /** `redirectedTo`: the URL that answered, when the API redirected the request (see redirectedSource). */
 export type Result<T> =
@@ -147,12 +147,23 @@ export function getMeta(name: string, signal?: AbortSignal): Promise<Result<Pack
   return getJson<PackageMeta>(`${API_BASE}/packages/${enc(name)}`, signal);
 }
 
+/** `branch`: that branch's document (per-branch connectors); without it, the default branch's. */
 export function getConnector<T>(
   name: string,
   connector: ConnectorName,
   signal?: AbortSignal,
+  branch?: string,
 ): Promise<Result<Envelope<T>>> {
-  return getJson<Envelope<T>>(`${API_BASE}/packages/${enc(name)}/${connector}`, signal);
+  const query = branch ? `?branch=${enc(branch)}` : '';
+  return getJson<Envelope<T>>(`${API_BASE}/packages/${enc(name)}/${connector}${query}`, signal);
+}
+
+/** The most names GET /api/v1/resolve takes in one call. */
+export const RESOLVE_BATCH = 100;
+
+/** GET /api/v1/resolve?names=a,b: the package of each name, in request order (≤ RESOLVE_BATCH names). */
+export function resolve(names: readonly string[], signal?: AbortSignal): Promise<Result<Resolved>> {
+  return getJson<Resolved>(`${API_BASE}/resolve?names=${names.map(enc).join(',')}`, signal);
 }
 
 /** GET /api/v1/search; `limit` per page is the SPA's choice (the API allows up to 100). */

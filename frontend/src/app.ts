@@ -30,7 +30,7 @@ export class App {
     this.first = false;
     // Same package, other tab: keep the header and loaded documents.
     if (route.page === 'package' && this.view && this.view.name === route.name && !this.view.signal.aborted) {
-      await this.view.showTab(route.tab);
+      await this.view.showRoute(route.tab, route.branch);
       return;
     }
     this.view?.dispose();
@@ -51,7 +51,7 @@ export class App {
         done = renderSearch(this.main, route.query, this.pageAbort.signal, navigate);
         break;
       case 'package':
-        this.view = new PackageView(this.main, route.name, route.tab, this.opts);
+        this.view = new PackageView(this.main, route.name, route.tab, this.opts, route.branch);
         done = this.view.mount();
         break;
       case 'not-found':

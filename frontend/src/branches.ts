@@ -27,3 +27,16 @@ export function retiredText(branches: readonly string[]): string {
   if (sorted[0] === 'rawhide') return 'Retired.';
   return `Retired: no longer in Rawhide. Last shipped in ${sorted[0]}.`;
 }
+
+/** What a person calls a branch: "Rawhide", "Fedora 43", "EPEL 10.1"; anything else as it is. */
+export function branchLabel(branch: string): string {
+  if (branch === 'rawhide') return 'Rawhide';
+  const fedora = /^f(\d+)$/.exec(branch);
+  if (fedora) return `Fedora ${fedora[1]}`;
+  const epel = /^epel(\d[\d.]*)$/.exec(branch);
+  if (epel) return `EPEL ${epel[1]}`;
+  return branch;
+}
+
+/** Branch names as the SPA puts them in a URL (`?branch=f43`); anything else is ignored. */
+export const BRANCH_NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;

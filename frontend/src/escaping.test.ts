@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './app';
 import { tabFor } from './tabs';
 import { renderEnvelope } from './tabs/common';
+import { pointDepLinks } from './tabs/dep-links';
 import { clone, curlEnvelopes, curlMeta } from './test-fixtures';
 import { binaryOf, json, mockFetch } from './test-fixtures/mock-fetch';
 import type { ConnectorName } from './types';
@@ -63,6 +64,19 @@ describe('escaping', () => {
     el.append(renderEnvelope(tabFor('dependencies'), env, null, { pkg: 'curl' }));
     const a = [...el.querySelectorAll('a')].find((x) => x.textContent === '../../api/x?y=<b>')!;
     expect(a.getAttribute('href')).toBe('/packages/..%2F..%2Fapi%2Fx%3Fy%3D%3Cb%3E');
+  });
+
+  it('a hostile package from /api/v1/resolve is encoded into the path and kept out of markup', async () => {
+    const env = clone(curlEnvelopes.dependencies);
+    const el = document.createElement('div');
+    el.append(renderEnvelope(tabFor('dependencies'), env, null, { pkg: 'curl' }));
+    const items = [{ name: 'libc.so.6()(64bit)', binary: EVIL, package: `../../api/${EVIL}` }, { name: 'cmake', binary: 'x', package: EVIL_URL }];
+    await pointDepLinks(el, undefined, async () => ({ kind: 'ok', value: { items } }));
+    noMarkup(el);
+    const a = el.querySelector<HTMLAnchorElement>('a[data-dep="libc.so.6()(64bit)"]')!;
+    expect(a.getAttribute('href')).toBe(`/packages/..%2F..%2Fapi%2F${encodeURIComponent(EVIL)}`);
+    expect(a.title).toBe(`in ../../api/${EVIL}`);
+    expect(el.querySelector('a[data-dep="cmake"]')!.getAttribute('href')).toBe('/packages/javascript%3Awindow.__pwned%3D1');
   });
 
   it('the error message from metadata stays text', () => {

@@ -25,6 +25,13 @@ describe('parseRoute', () => {
     expect(parseRoute('/packages/%E0%A4%A').page).toBe('not-found');
     expect(parseRoute('/about')).toEqual({ page: 'not-found', path: '/about' });
   });
+  it('keeps a valid ?branch= of a package page (per-branch tabs) and ignores anything else', () => {
+    expect(parseRoute('/packages/vim/files', '?branch=f43')).toEqual({ page: 'package', name: 'vim', tab: 'files', branch: 'f43' });
+    expect(parseRoute('/packages/vim/changelog', '?branch=epel10.1')).toMatchObject({ branch: 'epel10.1' });
+    for (const bad of ['', '?branch=', '?branch=F43', '?branch=%3Cx%3E', '?branch=a/b', `?branch=${'x'.repeat(41)}`]) {
+      expect(parseRoute('/packages/vim/files', bad)).not.toHaveProperty('branch');
+    }
+  });
   it('maps /search with its query, filters and offset (the URL holds all of it)', () => {
     expect(parseRoute('/search', '?q=http+client&branch=f43&maintainer=jdoe&offset=20')).toEqual({
       page: 'search',

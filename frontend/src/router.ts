@@ -1,6 +1,7 @@
 // Path → route, and History API navigation. Links stay real <a href> (open in new tab works);
 // same-origin clicks are intercepted and rendered without a page load.
 
+import { BRANCH_NAME } from './branches';
 import { type ConnectorName, isConnector } from './types';
 
 /** What a search page shows; the URL holds all of it (`/search?q=…&branch=…&maintainer=…&offset=…`). */
@@ -14,7 +15,8 @@ export interface SearchQuery {
 export type Route =
   | { page: 'home' }
   | { page: 'search'; query: SearchQuery }
-  | { page: 'package'; name: string; tab: ConnectorName }
+  /** `branch`: the `?branch=` of a per-branch tab (Dependencies, Files, Changelog), when valid. */
+  | { page: 'package'; name: string; tab: ConnectorName; branch?: string }
   | { page: 'not-found'; path: string };
 
 export function parseSearch(search: string): SearchQuery {
@@ -51,8 +53,10 @@ export function parseRoute(pathname: string, search = ''): Route {
     } catch {
       return { page: 'not-found', path: pathname };
     }
-    if (parts.length === 2) return { page: 'package', name, tab: 'overview' };
-    if (isConnector(parts[2])) return { page: 'package', name, tab: parts[2] };
+    const branch = new URLSearchParams(search).get('branch')?.trim() ?? '';
+    const withBranch = BRANCH_NAME.test(branch) ? { branch } : {};
+    if (parts.length === 2) return { page: 'package', name, tab: 'overview', ...withBranch };
+    if (isConnector(parts[2])) return { page: 'package', name, tab: parts[2], ...withBranch };
   }
   return { page: 'not-found', path: pathname };
 }

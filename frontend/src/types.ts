@@ -1,6 +1,7 @@
 // Shapes of the API's JSON. The documents, search and envelope shapes come from the API's OpenAPI
 // document (api-types.ts, generated: `npm run gen:types`); what the OpenAPI does not describe yet
-// (the status document, the package metadata's branches/retired) is written here.
+// (the status document, the package metadata's branches/retired, /api/v1/resolve, the documents'
+// fields the API is adding) is written here.
 
 import type { components } from './api-types';
 
@@ -33,6 +34,10 @@ export const CONNECTORS = [
 ] as const;
 
 export type ConnectorName = (typeof CONNECTORS)[number];
+
+/** Documents the API keeps per branch (`?branch=f43`); the others are per package. */
+export const BRANCHED_CONNECTORS: readonly ConnectorName[] = ['dependencies', 'files', 'changelog'];
+export const isBranched = (c: ConnectorName): boolean => BRANCHED_CONNECTORS.includes(c);
 
 export function isConnector(s: string): s is ConnectorName {
   return (CONNECTORS as readonly string[]).includes(s);
@@ -99,20 +104,26 @@ export interface Problem {
 
 // ---- documents (`data`), from the OpenAPI ----
 
-export type OverviewDoc = Present<Schemas['OverviewDocument']> & {
-  /** Being added by the API (issue 10): installed and download sizes of the main package, in bytes. */
-  size?: { installed?: number | null; package?: number | null } | null;
-};
+// Until openapi.yaml describes them (then the generated types take over and these go): what the
+// API is adding (issues 9/10). Optional, since older documents do not have them.
+/** Every branch that has this document, in display order (per-branch documents). */
+type BranchList = { branches?: string[] };
+/** Sizes in bytes of a sub-package's RPM (download) and of what it installs. */
+type SubpackageSizes = { packageSize?: number | null; installedSize?: number | null };
+
+type OverviewSchema = Present<Schemas['OverviewDocument']>;
+export type OverviewSubpackage = OverviewSchema['subpackages'][number] & SubpackageSizes;
+export type OverviewDoc = Omit<OverviewSchema, 'subpackages'> & { subpackages: OverviewSubpackage[] };
 export type Build = Present<Schemas['Build']>;
 export type VersionsDoc = Present<Schemas['VersionsDocument']>;
 export type BuildsDoc = Present<Schemas['BuildsDocument']>;
 export type UpdatesDoc = Present<Schemas['UpdatesDocument']>;
 export type BugsDoc = Present<Schemas['BugsDocument']>;
 export type Dep = Present<Schemas['Dep']>;
-export type DependenciesDoc = Present<Schemas['DependenciesDocument']>;
+export type DependenciesDoc = Present<Schemas['DependenciesDocument']> & BranchList;
 export type DependenciesSubpackage = DependenciesDoc['subpackages'][number];
-export type FilesDoc = Present<Schemas['FilesDocument']>;
-export type ChangelogDoc = Present<Schemas['ChangelogDocument']>;
+export type FilesDoc = Present<Schemas['FilesDocument']> & BranchList;
+export type ChangelogDoc = Present<Schemas['ChangelogDocument']> & BranchList;
 export type SourcesDoc = Present<Schemas['SourcesDocument']>;
 export type MaintainersDoc = Present<Schemas['MaintainersDocument']>;
 export type UpstreamDoc = Present<Schemas['UpstreamDocument']>;
@@ -135,6 +146,16 @@ export type SearchPage = Schemas['SearchPage'];
 export type SearchHit = Schemas['SearchHit'];
 export type Suggestions = Schemas['Suggestions'];
 export type Suggestion = Schemas['Suggestion'];
+
+/** GET /api/v1/resolve?names=…: what package each name (binary, soname, capability) is in; nulls when none. */
+export interface ResolvedName {
+  name: string;
+  binary: string | null;
+  package: string | null;
+}
+export interface Resolved {
+  items: ResolvedName[];
+}
 
 /** One event of /api/v1/packages/{name}/events: a document was refreshed. */
 export interface RefreshEvent {

@@ -7,12 +7,13 @@ import { type Result, getConnector, getMeta, redirectedSource, withRetry } from 
 import { h, link, liveAgo, markScrollables, replace } from '../dom';
 import { type LiveSubscription, type Subscribe, subscribeRefreshes } from '../live';
 import { own } from '../links';
-import { sortBranches } from '../branches';
+import { branchLabel, sortBranches } from '../branches';
 import { packagePath } from '../format';
 import { parseRoute } from '../router';
 import { TABS, tabFor } from '../tabs';
+import { branchPath } from '../tabs/branch-picker';
 import { renderEnvelope, staleWarning } from '../tabs/common';
-import type { ConnectorMeta, ConnectorName, Envelope, OverviewDoc, PackageMeta, RefreshEvent } from '../types';
+import { type ConnectorMeta, type ConnectorName, type Envelope, type OverviewDoc, type PackageMeta, type RefreshEvent, isBranched } from '../types';
 import { renderPackageNotFound } from './notfound';
 import { sparseOverviewText } from './sparse';
 import { lookUpName } from '../search/provider';
@@ -44,7 +45,8 @@ export interface PackageViewOptions {
 
 export class PackageView {
   private readonly abort = new AbortController();
-  private readonly docs = new Map<ConnectorName, CacheEntry>();
+  /** Documents by docKey(): the connector, and `@branch` for a chosen branch's document. */
+  private readonly docs = new Map<string, CacheEntry>();
   private meta: PackageMeta | null = null;
   private metaAt = 0;
   private metaPromise: Promise<void> | null = null;
@@ -57,6 +59,11 @@ export class PackageView {
   private current: string;
   /** The binary (sub-)package name that the URL named, once the API redirected it to `current`. */
   private binary: string | null = null;
+  /**
+   * The branch chosen for the per-branch tabs (`?branch=`), null for the API's default. Kept while
+   * the person visits other tabs, so that Files after Overview is still the branch they chose.
+   */
+  private branch: string | null;
 
   private readonly title = h('h1', { tabindex: '-1' });
   private readonly notes = h('div', { class: 'pkg-notes' });
@@ -77,9 +84,33 @@ export class PackageView {
     name: string,
     tab: ConnectorName,
     private readonly opts: PackageViewOptions = {},
+    branch?: string,
   ) {
     this.current = name;
     this.tab = tab;
+    this.branch = isBranched(tab) ? (branch ?? null) : null;
+  }
+
+  /** Shows what the URL names: a tab and, for a per-branch tab, the branch (none: the default). */
+  showRoute(tab: ConnectorName, branch?: string): Promise<boolean> {
+    if (isBranched(tab)) this.branch = branch ?? null;
+    return this.showTab(tab);
+  }
+
+  /** The branch a connector's document is asked for: the chosen one for per-branch documents. */
+  private branchFor(c: ConnectorName): string | null {
+    return isBranched(c) ? this.branch : null;
+  }
+
+  private docKey(c: ConnectorName): string {
+    const b = this.branchFor(c);
+    return b ? `${c}@${b}` : c;
+  }
+
+  /** A tab's URL; per-branch tabs keep the chosen branch. */
+  private tabHref(c: ConnectorName): string {
+    const b = this.branchFor(c);
+    return b ? branchPath(this.current, c, b) : packagePath(this.current, c);
   }
 
   get name(): string {
@@ -130,16 +161,23 @@ export class PackageView {
   /** A document was refreshed upstream: fetch it again, and show it if its tab is on screen. */
   private onRefresh(e: RefreshEvent): void {
     if (this.gone || this.abort.signal.aborted) return;
-    const cached = this.docs.get(e.connector);
-    if (cached?.version !== undefined && cached.version >= e.version) return;
-    this.docs.delete(e.connector);
+    const key = this.docKey(e.connector);
+    const before = this.docs.get(key)?.version;
+    // The event does not say which branch's document changed: its version is compared with the
+    // default branch's document only; a chosen branch's is fetched again (and announced if newer).
+    const chosen = this.branchFor(e.connector) !== null;
+    if (!chosen && before !== undefined && before >= e.version) return;
+    for (const k of [...this.docs.keys()]) if (k === e.connector || k.startsWith(`${e.connector}@`)) this.docs.delete(k);
     const m = this.meta?.connectors?.[e.connector];
     if (m) Object.assign(m, { version: e.version, refreshedAt: e.refreshedAt, status: e.status, error: null });
     this.updateNav();
     if (e.connector === 'overview') void this.loadHeader();
     const shown = tabFor(this.tab);
     if (e.connector === this.tab || shown.needs?.includes(e.connector)) {
-      void this.showTab(this.tab, true).then((shown) => shown && this.announce(tabFor(e.connector).label));
+      void this.showTab(this.tab, true).then((shown) => {
+        const changed = !chosen || e.connector !== this.tab || this.docs.get(key)?.version !== before;
+        if (shown && changed) this.announce(tabFor(e.connector).label);
+      });
     }
   }
 
@@ -207,7 +245,7 @@ export class PackageView {
     const related: Partial<Record<ConnectorName, unknown>> = {};
     const waiting: Promise<unknown>[] = [];
     for (const { c, p } of needs) {
-      const r = this.docs.get(c)?.result;
+      const r = this.docs.get(this.docKey(c))?.result;
       if (r) {
         if (r.kind === 'ok' && r.value.status === 'ok' && r.value.data) related[c] = r.value.data;
       } else waiting.push(p);
@@ -224,6 +262,8 @@ export class PackageView {
           replace(this.panel, h('p', { class: 'notice absent' }, sparseOverviewText(this.name, this.meta)));
         } else {
           replace(this.panel, renderEnvelope(def, result.value, metaFor, { pkg: this.name, related }));
+          // Only once there is data; failures of the improvement leave the tab as it is.
+          if (def.enhance && result.value.status === 'ok') void def.enhance(this.panel, this.abort.signal).catch(() => {});
         }
         break;
       case 'pending':
@@ -235,6 +275,7 @@ export class PackageView {
         break;
       case 'not-found':
         if (tab === 'overview') this.packageNotFound(result.problem.detail);
+        else if (this.branchFor(tab)) replace(this.panel, this.notOnBranch(tab, this.branchFor(tab)!));
         else replace(this.panel, h('p', { class: 'notice error' }, result.problem.detail || result.problem.title || 'Not found.'));
         break;
       case 'error':
@@ -267,7 +308,7 @@ export class PackageView {
     this.binary = binary;
     this.current = source;
     this.title.textContent = source;
-    for (const [id, a] of this.tabLinks) a.setAttribute('href', packagePath(source, id));
+    for (const [id, a] of this.tabLinks) a.setAttribute('href', this.tabHref(id));
     this.setDocumentTitle();
     this.renderNotes();
     this.renderFeeds();
@@ -294,10 +335,22 @@ export class PackageView {
     this.renderFeeds();
   }
 
+  /** A `?branch=` the package has no such document on (an old link, a typed URL): say so, offer the default. */
+  private notOnBranch(tab: ConnectorName, branch: string): HTMLElement {
+    const label = tabFor(tab).label.toLowerCase();
+    return h(
+      'p',
+      { class: 'notice' },
+      `${this.name} has no ${label} on ${branchLabel(branch)}. `,
+      link(packagePath(this.name, tab), `Show the ${label} of its newest branch`),
+      '.',
+    );
+  }
+
   private retryButton(tab: ConnectorName): HTMLButtonElement {
     const b = h('button', { type: 'button', class: 'retry' }, 'Try again');
     b.addEventListener('click', () => {
-      this.docs.delete(tab);
+      this.docs.delete(this.docKey(tab));
       void this.showTab(tab);
     });
     return b;
@@ -331,7 +384,7 @@ export class PackageView {
       this.resolving = null;
       const route = parseRoute(window.location.pathname);
       if (route.page === 'package' && route.name === name) {
-        window.history.replaceState(window.history.state, '', packagePath(found.provider, route.tab));
+        window.history.replaceState(window.history.state, '', packagePath(found.provider, route.tab) + window.location.search);
       }
       await this.mount();
       return true;
@@ -348,9 +401,11 @@ export class PackageView {
 
   /** Shared, cached document load: the header and the Overview tab use the same request. */
   private loadDoc(tab: ConnectorName): Promise<Result<Envelope<unknown>>> {
-    const cached = this.docs.get(tab);
+    const key = this.docKey(tab);
+    const branch = this.branchFor(tab) ?? undefined;
+    const cached = this.docs.get(key);
     if (cached && Date.now() - cached.at < DOC_TTL_MS) return cached.promise;
-    const promise = withRetry(() => getConnector<unknown>(this.name, tab, this.abort.signal), {
+    const promise = withRetry(() => getConnector<unknown>(this.name, tab, this.abort.signal, branch), {
       maxAttempts: this.opts.maxAttempts ?? MAX_ATTEMPTS,
       sleepFn: this.opts.sleepFn,
       signal: this.abort.signal,
@@ -359,13 +414,13 @@ export class PackageView {
       this.follow(r);
       // Only keep successes: a failure should be retried on the next visit to the tab.
       if (r.kind !== 'ok') {
-        if (this.docs.get(tab) === entry) this.docs.delete(tab);
+        if (this.docs.get(key) === entry) this.docs.delete(key);
       } else entry.version = r.value.version;
       entry.result = r;
       return r;
     });
     const entry: CacheEntry = { at: Date.now(), promise };
-    this.docs.set(tab, entry);
+    this.docs.set(key, entry);
     return promise;
   }
 
@@ -431,7 +486,7 @@ export class PackageView {
   /** Builds the tab bar once; updateNav() then changes attributes in place so focus is kept. */
   private buildNav(): void {
     const items = TABS.map((t) => {
-      const a = link(packagePath(this.name, t.id), t.label, { 'data-tab': t.id });
+      const a = link(this.tabHref(t.id), t.label, { 'data-tab': t.id });
       this.tabLinks.set(t.id, a);
       return h('li', null, a);
     });
@@ -441,6 +496,7 @@ export class PackageView {
 
   private updateNav(): void {
     for (const [id, a] of this.tabLinks) {
+      a.setAttribute('href', this.tabHref(id));
       if (id === this.tab) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
       const m = this.metaFor(id);

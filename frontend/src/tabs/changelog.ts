@@ -2,6 +2,7 @@ import { upstream } from '../links';
 import { dateCell, h } from '../dom';
 import { linkify } from '../linkify';
 import type { ChangelogDoc } from '../types';
+import { branchLine } from './branch-picker';
 import { type TabDef, emptyNote } from './common';
 
 export const changelogTab: TabDef<ChangelogDoc> = {
@@ -9,11 +10,12 @@ export const changelogTab: TabDef<ChangelogDoc> = {
   links: (pkg) => [{ label: 'dist-git commits', url: upstream.distGitCommits(pkg) }],
   label: 'Changelog',
   absentMessage: (pkg) => `No changelog for ${pkg}: it is in no repository mdapi knows.`,
-  render(d) {
-    if (d.entries.length === 0) return emptyNote('The changelog is empty.');
+  render(d, ctx) {
+    const from = branchLine(d, 'changelog', ctx);
+    if (d.entries.length === 0) return h('div', null, from, emptyNote('The changelog is empty.'));
     // The document is newest first already; keep its order.
     // E-mail addresses are left out on purpose (packages.fp.o obfuscates them too).
-    return h(
+    const entries = h(
       'ol',
       { class: 'changelog' },
       d.entries.map((e) =>
@@ -32,5 +34,6 @@ export const changelogTab: TabDef<ChangelogDoc> = {
         ),
       ),
     );
+    return from ? h('div', null, from, entries) : entries;
   },
 };

@@ -23,6 +23,8 @@ export interface TabDef<T> {
   needs?: ConnectorName[];
   /** The upstream's own pages about this package, for people (not the API URLs the worker reads). */
   links: (pkg: string) => ExternalLink[];
+  /** Improves the tab once it is on screen (Dependencies: links to the packages names resolve to). */
+  enhance?: (root: HTMLElement, signal: AbortSignal) => Promise<void>;
 }
 
 /** "Refreshed 12 s ago · See it on: Koji · Bodhi" */

@@ -3,7 +3,9 @@ import { h, link } from '../dom';
 import { packagePath } from '../format';
 import { searchPath } from '../router';
 import { DEP_RELATIONS, type Dep, type DepRelation, type DependenciesDoc } from '../types';
+import { branchLine } from './branch-picker';
 import { type TabDef, emptyNote, section } from './common';
+import { pointDepLinks } from './dep-links';
 
 const RELATION_LABELS: Record<DepRelation, string> = {
   requires: 'Requires',
@@ -62,7 +64,8 @@ function depList(deps: Dep[], linked: boolean): HTMLElement {
     deps.map((d) => {
       // Rich dependencies "(a or b)" name several things: left as text.
       const href = linked && !d.name.startsWith('(') ? depHref(d.name) : null;
-      return h('li', null, h('code', null, href ? [link(href, d.name), constraint(d)] : formatDep(d)));
+      // data-dep: the name to resolve to its package once the tab is on screen (dep-links.ts).
+      return h('li', null, h('code', null, href ? [link(href, d.name, { 'data-dep': d.name }), constraint(d)] : formatDep(d)));
     }),
   );
 }
@@ -70,7 +73,7 @@ function depList(deps: Dep[], linked: boolean): HTMLElement {
 /** Reverse dependencies: binary package names, linked to their pages. */
 function reverseList(names: string[], empty: string): HTMLElement {
   if (names.length === 0) return emptyNote(empty);
-  return h('ul', { class: 'name-columns' }, names.map((n) => h('li', null, link(packagePath(n), n))));
+  return h('ul', { class: 'name-columns' }, names.map((n) => h('li', null, link(packagePath(n), n, { 'data-dep': n }))));
 }
 
 export const dependenciesTab: TabDef<DependenciesDoc> = {
@@ -78,11 +81,12 @@ export const dependenciesTab: TabDef<DependenciesDoc> = {
   links: (pkg) => [{ label: 'packages.fedoraproject.org', url: upstream.repoData(pkg) }],
   label: 'Dependencies',
   absentMessage: (pkg) => `No dependency data for ${pkg}: it is in no repository mdapi knows.`,
-  render(d) {
+  enhance: pointDepLinks,
+  render(d, ctx) {
     return h(
       'div',
       null,
-      d.branch ? h('p', { class: 'muted' }, `From the ${d.branch} repositories.`) : null,
+      branchLine(d, 'dependencies', ctx),
       d.subpackages.length === 0 ? emptyNote('No sub-packages.') : null,
       // The first sub-package (usually the one named like the source) starts open.
       d.subpackages.map((sp, i) =>

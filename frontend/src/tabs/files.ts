@@ -1,6 +1,7 @@
 import { upstream } from '../links';
 import { h } from '../dom';
 import type { FilesDoc } from '../types';
+import { branchLine } from './branch-picker';
 import { type TabDef, emptyNote } from './common';
 
 export interface TreeNode {
@@ -81,12 +82,12 @@ export const filesTab: TabDef<FilesDoc> = {
   links: (pkg) => [{ label: 'packages.fedoraproject.org', url: upstream.repoData(pkg) }],
   label: 'Files',
   absentMessage: (pkg) => `No file lists for ${pkg}: it is in no repository mdapi knows.`,
-  render(d) {
-    if (d.subpackages.length === 0) return emptyNote('No sub-packages.');
+  render(d, ctx) {
     return h(
       'div',
       null,
-      d.branch ? h('p', { class: 'muted' }, `From the ${d.branch} repositories.`) : null,
+      branchLine(d, 'files', ctx),
+      d.subpackages.length === 0 ? emptyNote('No sub-packages.') : null,
       d.subpackages.map((sp) => {
         const count = sp.files.filter((f) => !f.endsWith('/')).length;
         return h(

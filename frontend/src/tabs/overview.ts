@@ -1,7 +1,7 @@
 import { extLink, h, link, table } from '../dom';
 import { evr, formatBytes, packagePath } from '../format';
 import { upstream } from '../links';
-import type { OverviewDoc, UpstreamDoc, VersionsDoc } from '../types';
+import type { OverviewDoc, OverviewSubpackage, UpstreamDoc, VersionsDoc } from '../types';
 import { STATUS_TEXT, references, versionStatus } from '../version-status';
 import { type TabDef, emptyNote, facts, section } from './common';
 
@@ -19,17 +19,16 @@ function description(text: string | null): HTMLElement {
   );
 }
 
-/**
- * Sizes of the main package, when the overview has them (the API is adding them): accepts
- * `size: {installed, package}` or flat `installedSize` / `packageSize`.
- */
-export function sizes(d: OverviewDoc): { installed: string; download: string } {
-  const flat = d as unknown as Record<string, unknown>;
-  const num = (v: unknown) => (typeof v === 'number' ? v : null);
-  return {
-    installed: formatBytes(num(d.size?.installed) ?? num(flat.installedSize)),
-    download: formatBytes(num(d.size?.package) ?? num(flat.packageSize) ?? num(flat.downloadSize)),
-  };
+/** "1.5 MiB installed, 410 KiB download"; either part alone; "" when neither is known. */
+export function sizeText(sp: OverviewSubpackage | undefined): string {
+  const installed = formatBytes(sp?.installedSize);
+  const download = formatBytes(sp?.packageSize);
+  return [installed && `${installed} installed`, download && `${download} download`].filter(Boolean).join(', ');
+}
+
+/** The sub-package named like the source (what `dnf install <name>` gets), else the first. */
+function mainSubpackage(d: OverviewDoc): OverviewSubpackage | undefined {
+  return d.subpackages.find((s) => s.name === d.name) ?? d.subpackages[0];
 }
 
 /** Every active release's stable (and newer testing) version in one line each, coloured like the Versions tab. */
@@ -65,7 +64,8 @@ export const overviewTab: TabDef<OverviewDoc> = {
   needs: ['versions', 'upstream'],
   absentMessage: (pkg) => `${pkg} is in no active release's repository metadata.`,
   render(d, ctx) {
-    const size = sizes(d);
+    // Sizes are new in the documents (older ones have none): the row and column only when known.
+    const withSizes = d.subpackages.some((s) => sizeText(s));
     const versions = glance(ctx.related?.versions as VersionsDoc | undefined, ctx.related?.upstream as UpstreamDoc | undefined);
     return h(
       'div',
@@ -78,8 +78,7 @@ export const overviewTab: TabDef<OverviewDoc> = {
           ['License', d.license ?? 'not in the repository metadata'],
           ['Version', evr(d.epoch, d.version, d.release)],
           ['Branch', d.branch],
-          ['Installed size', size.installed || null],
-          ['Download size', size.download || null],
+          ['Size', sizeText(mainSubpackage(d)) || null],
         ]),
       ),
       versions
@@ -95,8 +94,8 @@ export const overviewTab: TabDef<OverviewDoc> = {
           ? emptyNote('No sub-packages.')
           : table(
               null,
-              ['Name', 'Summary', 'Arch'],
-              d.subpackages.map((s) => [h('code', null, s.name), s.summary, s.arch]),
+              withSizes ? ['Name', 'Summary', 'Arch', 'Size'] : ['Name', 'Summary', 'Arch'],
+              d.subpackages.map((s) => [h('code', null, s.name), s.summary, s.arch, ...(withSizes ? [sizeText(s)] : [])]),
             ),
       ),
     );

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TABS, tabFor } from '.';
-import { clone, curlCiAbsent, curlEnvelopes, curlMeta } from '../test-fixtures';
+import { clone, curlBranched, curlCiAbsent, curlEnvelopes, curlMeta } from '../test-fixtures';
 import type { ConnectorMeta, ConnectorName, Envelope } from '../types';
 import { renderEnvelope, staleWarning, tabFooter } from './common';
 import { buildTree, compress } from './files';
 import { depHref, depPackage, formatDep } from './dependencies';
+import { sizeText } from './overview';
 
 const NOW = Date.parse('2026-11-25T16:30:12Z');
 const ctx = { pkg: 'curl' };
@@ -102,19 +103,38 @@ describe('tabs render their documents', () => {
     expect(subs[1]).toEqual(['libcurl', 'A library for getting files from web servers', 'x86_64']);
   });
 
-  it('overview: versions per release at a glance, and sizes when the document has them', () => {
-    const env = clone(curlEnvelopes.overview);
-    env.data.size = { installed: 1_572_864, package: 420_000 };
+  it('overview: versions per release at a glance', () => {
     const el = document.createElement('div');
-    el.append(renderEnvelope(tabFor('overview'), env, null, { pkg: 'curl', related: { versions: curlEnvelopes.versions.data, upstream: curlEnvelopes.upstream.data } }, NOW));
-    const f = factsOf(el);
-    expect(f['Installed size']).toBe('1.5 MiB');
-    expect(f['Download size']).toBe('410 KiB');
+    el.append(renderEnvelope(tabFor('overview'), curlEnvelopes.overview, null, { pkg: 'curl', related: { versions: curlEnvelopes.versions.data, upstream: curlEnvelopes.upstream.data } }, NOW));
     const glance = [...el.querySelectorAll('.glance li')].map(text);
     expect(glance).toHaveLength(3);
     expect(glance[1]).toBe('Fedora 43 8.11.0-2.fc43, behind');
-    // Without sizes (today's API) the rows are simply left out.
-    expect(factsOf(render('overview'))['Installed size']).toBeUndefined();
+  });
+
+  it('overview: license and sizes of the main package and of each sub-package, when the document has them', () => {
+    const el = render('overview', curlBranched.overview);
+    const f = factsOf(el);
+    expect(f.License).toBe('curl');
+    expect(f.Size).toBe('1.2 MiB installed, 480 KiB download');
+    expect([...el.querySelectorAll('th')].map(text)).toEqual(['Name', 'Summary', 'Arch', 'Size']);
+    expect(rows(el).map((r) => cells(r)[3])).toEqual(['1.2 MiB installed, 480 KiB download', '410 KiB download', '—']);
+    // Older documents (no sizes): no Size row, no Size column; no license: said so.
+    const old = clone(curlEnvelopes.overview);
+    old.data.license = null;
+    const o = render('overview', old);
+    expect(factsOf(o).Size).toBeUndefined();
+    expect(factsOf(o).License).toBe('not in the repository metadata');
+    expect([...o.querySelectorAll('th')].map(text)).toEqual(['Name', 'Summary', 'Arch']);
+  });
+
+  it('overview: sizes of the main package are those of the sub-package named like the source', () => {
+    expect(sizeText({ name: 'x', summary: null, arch: null, installedSize: 0, packageSize: 1023 })).toBe('0 B installed, 1023 B download');
+    expect(sizeText({ name: 'x', summary: null, arch: null, installedSize: 5 * 1024 ** 3 })).toBe('5.0 GiB installed');
+    expect(sizeText({ name: 'x', summary: null, arch: null, installedSize: null, packageSize: null })).toBe('');
+    expect(sizeText(undefined)).toBe('');
+    const env = clone(curlBranched.overview);
+    env.data.subpackages.reverse();
+    expect(factsOf(render('overview', env)).Size).toBe('1.2 MiB installed, 480 KiB download');
   });
 
   it('versions: release, stable and testing with Koji and Bodhi links', () => {
