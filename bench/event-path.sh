@@ -31,10 +31,7 @@ finish() {
     curl -sf -o /dev/null --max-time 10 -X POST "$FP_WIREMOCK_URL/__admin/settings" -d "$WIREMOCK_SETTINGS" ||
       fp_warn "could not restore WireMock's settings ($WIREMOCK_SETTINGS)"
   fi
-  if [[ -n "$WE_STARTED" ]]; then
-    fp_log "stopping the instance this benchmark started"
-    "$FP_LOCAL/stop.sh" || fp_warn "stop.sh failed; run FP_INSTANCE=$FP_INSTANCE deploy/local/stop.sh"
-  fi
+  stop_if_we_started
   rm -rf "$TMP"
   exit "$rc"
 }

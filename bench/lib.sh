@@ -32,6 +32,13 @@ ensure_stack() {
   "$FP_LOCAL/start.sh" || fp_die "start.sh failed; see $FP_LOGS"
 }
 
+# stop_if_we_started: the other half of ensure_stack, for the caller's exit trap
+stop_if_we_started() {
+  [[ -n "$WE_STARTED" ]] || return 0
+  fp_log "stopping the instance this benchmark started"
+  "$FP_LOCAL/stop.sh" || fp_warn "stop.sh failed; run FP_INSTANCE=$FP_INSTANCE deploy/local/stop.sh"
+}
+
 calc() { awk "BEGIN { printf \"$1\", $2 }"; } # calc FORMAT EXPRESSION
 # machine_busy SECONDS: the share of all cores busy meanwhile (/proc/stat), before anything is measured:
 # the machine is shared (other instances, builds), which the figures depend on

@@ -74,10 +74,7 @@ finish() {
   local rc=$?
   trap - EXIT INT TERM
   stop_nginx
-  if [[ -n "$WE_STARTED" ]]; then
-    fp_log "stopping the instance this benchmark started"
-    "$FP_LOCAL/stop.sh" || fp_warn "stop.sh failed; run FP_INSTANCE=$FP_INSTANCE deploy/local/stop.sh"
-  fi
+  stop_if_we_started
   rm -rf "$TMP"
   exit "$rc"
 }
@@ -199,7 +196,7 @@ run_throughput() {
 
   {
     echo
-    echo "1. Throughput: GET $path ($size bytes, $type, from the API's near cache) against nginx $(nginx -v 2>&1 | sed 's/.*\///')"
+    echo "1. Throughput: GET $path ($size bytes, $type; read twice before, so in the API's near cache) against nginx $(nginx -v 2>&1 | sed 's/.*\///')"
     echo "   serving the same bytes on 127.0.0.1:$port ($(nproc) workers, config ${NGINX_CONF#"$FP_ROOT"/});"
     echo "   wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on each, one after the other, after ${WARMUP} s of unmeasured warm-up of each"
   } | say
@@ -265,6 +262,11 @@ main() {
     echo "machine: $(nproc) cores, $(machine_busy 3) busy over 3 s before the runs (the worker's sweep, other instances, builds)"
     echo "API RSS now $(mib "$(rss_kb "$API_PID")") MiB (peak since its start $(mib "$(hwm_kb "$API_PID")") MiB); target <= $TARGET_RSS_MIB MiB"
   } | say
+
+  # WireMock counts its whole journal on every answer (bench/README.md, the burst run): filled by the
+  # worker's sweep it takes up to half a core from what is measured. Emptied once; the cold run counts
+  # by date.
+  curl -sf -o /dev/null -X DELETE "$FP_WIREMOCK_URL/__admin/requests" || true
 
   wants throughput && run_throughput
 

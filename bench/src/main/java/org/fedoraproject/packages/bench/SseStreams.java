@@ -21,7 +21,7 @@ final class SseStreams implements AutoCloseable {
     static final class Stream implements Flow.Subscriber<String> {
         final String path;
         volatile int status;
-        volatile long opened, heartbeat, event;
+        volatile long sent, opened, heartbeat, periodicHeartbeat, event;
         /** The first event at or after {@link SseStreams#markEvents}: one the benchmark caused. */
         volatile long markedEvent;
         volatile String markedData;
@@ -47,8 +47,14 @@ final class SseStreams implements AutoCloseable {
                 String comment = line.substring(1).trim();
                 if (opened == 0 && comment.equals("open")) {
                     opened = now;
-                } else if (heartbeat == 0 && comment.equals("heartbeat")) {
-                    heartbeat = now;
+                } else if (comment.equals("heartbeat")) {
+                    // the API's first beat comes with the opening (Mutiny's ticks start at 0), the next
+                    // one a period later: that one shows the stream is kept alive
+                    if (heartbeat == 0) {
+                        heartbeat = now;
+                    } else if (periodicHeartbeat == 0) {
+                        periodicHeartbeat = now;
+                    }
                 }
             } else if (line.startsWith("data:")) {
                 if (event == 0) {
@@ -90,6 +96,7 @@ final class SseStreams implements AutoCloseable {
         for (String path : paths) {
             Stream s = new Stream(path);
             streams.add(s);
+            s.sent = System.nanoTime();
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").build();
             http.sendAsync(req, info -> {
                 s.status = info.statusCode();
