@@ -18,7 +18,6 @@ source "$BENCH/../deploy/local/lib.sh"
 source "$BENCH/lib.sh"
 
 CORPUS="${FP_CORPUS:-$FP_ROOT/../shared/corpus/distro-corpus.jsonl.gz}"
-WE_STARTED=""
 WIREMOCK_SETTINGS=""
 TMP="$(mktemp -d)"
 
@@ -32,10 +31,7 @@ finish() {
     curl -sf -o /dev/null --max-time 10 -X POST "$FP_WIREMOCK_URL/__admin/settings" -d "$WIREMOCK_SETTINGS" ||
       fp_warn "could not restore WireMock's settings ($WIREMOCK_SETTINGS)"
   fi
-  if [[ -n "$WE_STARTED" ]]; then
-    fp_log "stopping the instance this benchmark started"
-    "$FP_LOCAL/stop.sh" || fp_warn "stop.sh failed; run FP_INSTANCE=$FP_INSTANCE deploy/local/stop.sh"
-  fi
+  stop_if_we_started
   rm -rf "$TMP"
   exit "$rc"
 }
@@ -43,22 +39,6 @@ trap finish EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-ensure_stack() {
-  local n up=() down=()
-  for n in api worker wiremock; do
-    if fp_alive "$n"; then up+=("$n"); else down+=("$n"); fi
-  done
-  if ((${#down[@]} == 0)); then
-    fp_log "instance $FP_INSTANCE is running; using it as it is (it stays running)"
-    return 0
-  fi
-  if ((${#up[@]})); then
-    fp_die "a partial stack of instance $FP_INSTANCE is running (${up[*]} up, ${down[*]} down); run FP_INSTANCE=$FP_INSTANCE deploy/local/stop.sh first"
-  fi
-  fp_log "instance $FP_INSTANCE is not running: starting it (and stopping it at the end)"
-  WE_STARTED=1
-  "$FP_LOCAL/start.sh" || fp_die "start.sh failed; see $FP_LOGS"
-}
 
 
 wants_burst() { # the default runs include the burst; so does any --runs naming it

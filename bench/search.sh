@@ -68,21 +68,6 @@ status() { curl -sf --max-time 5 "$FP_WORKER_URL/status"; }
 # field PATH: a value of the JSON document on stdin (a.b.c), empty when absent
 field() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{let v;try{v=process.argv[1].split(".").reduce((o,k)=>o==null?o:o[k],JSON.parse(s))}catch(e){};console.log(v==null?"":v)})' "$1"; }
 count() { curl -sf --max-time 5 "$FP_OPENSEARCH_URL/$READ_ALIAS/_count" | field count; }
-calc() { awk "BEGIN { printf \"$1\", $2 }"; } # calc FORMAT EXPRESSION
-# machine_busy SECONDS: the share of all cores busy meanwhile (/proc/stat), before anything is measured:
-# the machine is shared (other instances, builds), which the figures depend on
-machine_busy() {
-  local a b
-  a="$(head -n1 /proc/stat)"
-  sleep "$1"
-  b="$(head -n1 /proc/stat)"
-  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x); split(b, y); for (i = 2; i <= 9; i++) { d = y[i] - x[i]; t += d; if (i != 5 && i != 6) busy += d }
-    printf "%.0f%%", 100 * busy / (t > 0 ? t : 1) }'
-}
-# busy_ms: CPU time of the whole machine so far (all cores, /proc/stat), in ms
-busy_ms() { head -n1 /proc/stat | awk -v hz="$(getconf CLK_TCK)" '{ print int(($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz) }'; }
-# cpu_ms PID: user+system CPU time of a process so far, in ms (clock ticks of /proc/PID/stat)
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 s="$(status)" || fp_die "the worker's $FP_WORKER_URL/status does not answer"
 [[ "$(field search.reindex.state <<<"$s")" == running ]] &&
@@ -210,7 +195,6 @@ run() {
   res="$(grep '^RESULT ' "$TMP/wrk.out" | cut -d' ' -f2-)" || fp_die "wrk printed no RESULT for $name: $(cat "$TMP/wrk.out")"
   echo "$res api_cpu_ms=$((a1 - a0)) os_cpu_ms=$((o1 - o0)) wrk_cpu_ms=$w others_cpu_ms=$((m1 - m0 - (a1 - a0) - (o1 - o0) - w))"
 }
-kv() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; } # kv KEY RESULT
 
 declare -A R # R[name]=result line
 measure() { # measure NAME URL FILE MARKER CONNECTIONS

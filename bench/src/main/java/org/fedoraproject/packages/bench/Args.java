@@ -4,9 +4,22 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} options; every option has a default in {@link EventPathBench#DEFAULTS}. */
+/** {@code --name value} options; every option has a default (EventPathBench.DEFAULTS, ReadApiBench.DEFAULTS). */
 final class Args {
     private final Map<String, String> values = new HashMap<>();
+
+    /** Where the dev instance is (the scripts pass the instance's own, from deploy/local/lib.sh). */
+    static Map<String, String> instanceDefaults() {
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("instance", "dev");
+        d.put("vhost", "fedora-packages-dev");
+        d.put("amqp-port", "5672");
+        d.put("redis-port", "6379");
+        d.put("redis-db", "0");
+        d.put("api", "http://127.0.0.1:8080");
+        d.put("wiremock", "http://127.0.0.1:8089");
+        return d;
+    }
 
     Args(Map<String, String> defaults, String[] argv) {
         values.putAll(defaults);

@@ -107,6 +107,24 @@ final class Bus implements AutoCloseable {
         return Stats.ofNanos(latencies);
     }
 
+    /**
+     * Copies of every message published with {@code routingKey}, from a scratch queue (server-named,
+     * exclusive) bound beside the worker's: amq.topic gives each bound queue its own copy, so this
+     * counts what was published without taking anything from the worker. Close the channel to stop.
+     */
+    Channel tap(String routingKey, java.util.function.Consumer<byte[]> onMessage) throws IOException {
+        Channel ch = connection.createChannel();
+        String queue = ch.queueDeclare("", false, true, true, null).getQueue();
+        ch.queueBind(queue, EXCHANGE, routingKey);
+        ch.basicConsume(queue, true, new DefaultConsumer(ch) {
+            @Override
+            public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) {
+                onMessage.accept(body);
+            }
+        });
+        return ch;
+    }
+
     /** Ready messages of the first of the queues that exists (AMQP passive declare), or null. */
     Long readyMessages(String... queues) {
         for (String q : queues) {

@@ -32,14 +32,7 @@ public final class EventPathBench {
     static final Map<String, String> DEFAULTS = defaults();
 
     private static Map<String, String> defaults() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("instance", "dev");
-        d.put("vhost", "fedora-packages-dev");
-        d.put("amqp-port", "5672");
-        d.put("redis-port", "6379");
-        d.put("redis-db", "0");
-        d.put("api", "http://127.0.0.1:8080");
-        d.put("wiremock", "http://127.0.0.1:8089");
+        Map<String, String> d = Args.instanceDefaults();
         d.put("packages", "");          // file: the demo package names, one a line
         d.put("corpus", "");            // ../shared/corpus/distro-corpus.jsonl.gz
         d.put("probes", "bench/depth-probes.conf");

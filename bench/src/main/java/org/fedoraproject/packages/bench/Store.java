@@ -68,6 +68,42 @@ final class Store implements AutoCloseable {
         }
     }
 
+    /** Every key matching a glob (SCAN). */
+    synchronized List<String> keys(String glob) {
+        List<String> out = new ArrayList<>();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        ScanParams params = new ScanParams().match(glob).count(1000);
+        do {
+            ScanResult<String> page = jedis.scan(cursor, params);
+            out.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        return out;
+    }
+
+    /** Whether {@code name} is a known package (a member of {@code packages}). */
+    synchronized boolean known(String name) {
+        return jedis.zscore("packages", name) != null;
+    }
+
+    /** The known package at a position of {@code packages} (name order), or null. */
+    synchronized String knownAt(long index) {
+        long n = jedis.zcard("packages");
+        if (n == 0) {
+            return null;
+        }
+        List<String> one = jedis.zrange("packages", index % n, index % n);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    synchronized long knownCount() {
+        return jedis.zcard("packages");
+    }
+
+    synchronized void publish(String channel, String message) {
+        jedis.publish(channel, message);
+    }
+
     /** The summed size (ZCARD, LLEN, HLEN, SCARD, XLEN by type) of every key matching a glob. */
     synchronized long depth(String glob) {
         long total = 0;

@@ -82,6 +82,21 @@ final class WireMockAdmin {
         return call("POST", "/__admin/requests/count", pattern);
     }
 
+    /**
+     * Journal entries whose URL matches {@code urlRegex} logged at or after {@code sinceMillis}: by date,
+     * not by a count difference, so the journal's cap and the sweep's requests meanwhile do not matter.
+     */
+    long countSince(String urlRegex, long sinceMillis) throws IOException, InterruptedException {
+        JsonNode found = call("POST", "/__admin/requests/find", "{\"urlPattern\":" + json.writeValueAsString(urlRegex) + "}");
+        long n = 0;
+        for (JsonNode r : found.path("requests")) {
+            if (r.path("loggedDate").asLong() >= sinceMillis) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Entries in the journal now (its cap drops the oldest). */
     long journalSize() throws IOException, InterruptedException {
         return call("GET", "/__admin/requests?limit=1", null).path("meta").path("total").asLong();
