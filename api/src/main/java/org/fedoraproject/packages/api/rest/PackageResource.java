@@ -127,7 +127,15 @@ public class PackageResource {
     public io.smallrye.mutiny.Multi<jakarta.ws.rs.sse.OutboundSseEvent> events(@RestPath String name,
             @HeaderParam("Last-Event-ID") String lastEventId, @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.Sse sse) {
         checkName(name);
-        if (!reader.isKnown(name).await().atMost(java.time.Duration.ofSeconds(5))) {
+        boolean known;
+        try {
+            known = reader.isKnown(name).await().atMost(java.time.Duration.ofSeconds(5));
+        } catch (io.smallrye.mutiny.TimeoutException e) {
+            // a burst of opening streams queues these checks: a clear, retryable answer rather than a 500
+            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "Too many streams are opening at once; retry",
+                    RETRY_AFTER_SECONDS);
+        }
+        if (!known) {
             throw ProblemException.unknownPackage(name);
         }
         return streams.forPackage(name, lastEventId, sse);
