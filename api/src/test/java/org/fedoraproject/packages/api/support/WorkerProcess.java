@@ -41,10 +41,6 @@ public class WorkerProcess implements QuarkusTestResourceLifecycleManager {
         }
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port));
-        // the test JVM's own isolation (-D%test.fp.instance=…, -D%test.fp.redis-db=…) holds for its worker too:
-        // else the worker used the default test instance's Redis database and vhost, and the API never saw its writes
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("%test.fp.")).sorted()
-                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(settings);
         command.addAll(List.of("-jar", jar.toString()));
         try {
