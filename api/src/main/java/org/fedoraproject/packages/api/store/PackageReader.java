@@ -78,6 +78,11 @@ public class PackageReader {
         return redis.execute("HGET", RedisLayout.PACKAGE_STATES, pkg).map(r -> Optional.ofNullable(r).map(Response::toString));
     }
 
+    /** The active releases as the worker stored them with the last versions document (a JSON array); empty before one. */
+    public Uni<Optional<String>> activeReleases() {
+        return redis.execute("GET", RedisLayout.ACTIVE_RELEASES).map(r -> Optional.ofNullable(r).map(Response::toString));
+    }
+
     /** The bootstrap's hash, the known packages and how many have an overview. */
     public Uni<Catalog> catalog() {
         Uni<Map<String, String>> bootstrap = redis.execute("HGETALL", RedisLayout.BOOTSTRAP).map(r -> {

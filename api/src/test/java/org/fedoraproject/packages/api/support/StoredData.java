@@ -76,6 +76,11 @@ public final class StoredData {
         redis.hash(String.class).hset(RedisLayout.PACKAGE_STATES, pkg, stateJson);
     }
 
+    /** As the worker writes it with a versions document: the active releases, a JSON array. */
+    public void releases(String json) {
+        redis.value(String.class).set(RedisLayout.ACTIVE_RELEASES, json);
+    }
+
     public void bootstrap(java.util.Map<String, String> fields) {
         redis.hash(String.class).hset(RedisLayout.BOOTSTRAP, fields);
     }

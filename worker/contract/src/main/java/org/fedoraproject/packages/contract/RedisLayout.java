@@ -20,6 +20,8 @@ package org.fedoraproject.packages.contract;
  *       later fetch removes both).</li>
  *   <li>{@code packages} sorted set (all scores 0, ordered by name): the known packages.</li>
  *   <li>{@code packages:summary} hash: name → {@code {"name","summary","version"}} JSON.</li>
+ *   <li>{@code releases} string: the active releases the versions documents show, in their order, as a JSON
+ *       array of {@code {"release","longName","branch","state"}}; written with every versions document.</li>
  *   <li>channel {@code searched:<instance>}: {@code {"search":"updated"}} after every change of the search index.</li>
  *   <li>channel {@code refreshed:<instance>}: {@code {"package","connector","version"}} after every change.
  *       Pub/sub ignores the database number, so the channel carries the instance name: local instances
@@ -59,6 +61,11 @@ public final class RedisLayout {
     public static final String PACKAGE_SUMMARIES = "packages:summary";
     public static final String PACKAGE_STATES = "packages:state";
     public static final String BINARIES = "binaries";
+    /**
+     * The active releases of the last versions document written (Bodhi's, as the versions connector selects
+     * them): what {@code GET /api/v1/releases} serves. The worker holds the list only in memory otherwise.
+     */
+    public static final String ACTIVE_RELEASES = "releases";
     public static final String BOOTSTRAP = "bootstrap";
     public static final String SEARCH_PENDING = "search:pending";
     public static final String SEARCH_REINDEX = "search:reindex";

@@ -2,7 +2,9 @@ package org.fedoraproject.packages.worker.store;
 
 import static org.fedoraproject.packages.contract.RedisLayout.MetaField;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +70,8 @@ public class DocumentStore {
         });
         return write.run(redis, keys, args)
                 .map(r -> r != null && r.toLong() == 1L)
-                .call(written -> written ? remember(pkg, connector, result).call(() -> refreshed(pkg, connector))
+                .call(written -> written ? remember(pkg, connector, result).call(() -> releases(connector, result))
+                        .call(() -> refreshed(pkg, connector))
                         .call(() -> SEARCHED_FROM.contains(connector) ? search.add(pkg) : Uni.createFrom().voidItem())
                         : Uni.createFrom().voidItem());
     }
@@ -131,6 +134,27 @@ public class DocumentStore {
         String release = data.path("release").asText(null);
         summary.put("version", version == null ? null : release == null ? version : version + "-" + release);
         return known.call(() -> redis.hash(String.class).hset(RedisLayout.PACKAGE_SUMMARIES, pkg, summary.toString()));
+    }
+
+    /**
+     * The active releases, from a versions document: every one lists them all (with or without a build), so
+     * the last one written tells the API which releases exist without another upstream call. A shared key,
+     * written after the script like the summaries; two refreshes finishing out of order can leave the older
+     * list for as long as the next versions refresh takes, which only matters the day a release is added.
+     */
+    private Uni<Void> releases(ConnectorName connector, FetchResult result) {
+        if (connector != ConnectorName.VERSIONS || result.status() != FetchResult.Status.OK) {
+            return Uni.createFrom().voidItem();
+        }
+        ArrayNode list = mapper.createArrayNode();
+        for (JsonNode r : mapper.valueToTree(result.data()).path("releases")) {
+            ObjectNode item = list.addObject();
+            for (String field : List.of("release", "longName", "branch", "state")) {
+                item.set(field, r.get(field));
+            }
+        }
+        return list.isEmpty() ? Uni.createFrom().voidItem()
+                : redis.value(String.class).set(RedisLayout.ACTIVE_RELEASES, list.toString());
     }
 
     private String notice(String pkg, ConnectorName connector, long version) {

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.RpmVersion;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;

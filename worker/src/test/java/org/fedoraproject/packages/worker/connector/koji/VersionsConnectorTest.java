@@ -351,6 +351,30 @@ class VersionsConnectorTest extends ConnectorTestBase {
     }
 
     @Test
+    void theActiveReleasesAreStoredForTheApiWithTheDocument() throws Exception {
+        stubEclipse2025();
+        assertThat(redis.value(String.class).get(RedisLayout.ACTIVE_RELEASES)).as("nothing before a versions document").isNull();
+
+        assertThat(refresher.refresh("eclipse", ConnectorName.VERSIONS).await().indefinitely()).isEqualTo(Outcome.WRITTEN);
+
+        JsonNode stored = MAPPER.readTree(redis.value(String.class).get(RedisLayout.ACTIVE_RELEASES));
+        assertThat(stored.findValuesAsText("branch")).containsExactly("rawhide", "f42", "f41", "f40", "epel10", "epel9", "epel8");
+        assertThat(stored.get(0).toString())
+                .isEqualTo("{\"release\":\"F43\",\"longName\":\"Fedora 43\",\"branch\":\"rawhide\",\"state\":\"pending\"}");
+    }
+
+    @Test
+    void anAbsentVersionsDocumentLeavesTheStoredReleasesAlone() {
+        redis.value(String.class).set(RedisLayout.ACTIVE_RELEASES, "[{\"release\":\"F43\"}]");
+        var wm = WireMockUpstreams.server();
+        KojiStubs.packageId(wm, "no-such-package", null);
+
+        assertThat(refresher.refresh("no-such-package", ConnectorName.VERSIONS).await().indefinitely()).isEqualTo(Outcome.WRITTEN);
+
+        assertThat(redis.value(String.class).get(RedisLayout.ACTIVE_RELEASES)).isEqualTo("[{\"release\":\"F43\"}]");
+    }
+
+    @Test
     void aTagKojiDoesNotHaveShowsNoBuildThere() {
         stubEclipse2025();
         var wm = WireMockUpstreams.server();

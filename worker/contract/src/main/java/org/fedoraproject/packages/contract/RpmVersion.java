@@ -1,8 +1,8 @@
-package org.fedoraproject.packages.worker.connector.anitya;
+package org.fedoraproject.packages.contract;
 
 /**
  * RPM's version comparison ({@code rpmvercmp}), so that "is Rawhide behind upstream" means what it
- * means to rpm and dnf.
+ * means to rpm and dnf, in the worker's upstream document and in the API's badges alike.
  *
  * <p>The rules: a version is split into runs of ASCII digits and runs of ASCII letters; every other
  * character only separates runs, except {@code ~} and {@code ^}. Runs are compared pairwise: digit

@@ -1,4 +1,4 @@
-package org.fedoraproject.packages.worker.connector.anitya;
+package org.fedoraproject.packages.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
