@@ -79,9 +79,11 @@ class ResolveResourceTest {
 
     @Test
     void badCharactersATooLongNameOrNoNamesAre400ProblemJson() {
-        given().queryParam("names", "glibc,bad\nname").when().get("/api/v1/resolve").then().statusCode(400)
+        given().queryParam("names", "glibc,café").when().get("/api/v1/resolve").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("not a dependency name"));
-        given().queryParam("names", "café").when().get("/api/v1/resolve").then().statusCode(400).contentType("application/problem+json");
+        // a control character: refused already by the HTTP layer's URI check, as problem+json too
+        given().queryParam("names", "glibc,bad\nname").when().get("/api/v1/resolve").then().statusCode(400)
+                .contentType("application/problem+json");
         given().when().get("/api/v1/resolve?names=" + "a".repeat(257)).then().statusCode(400).contentType("application/problem+json");
         given().when().get("/api/v1/resolve?names=,").then().statusCode(400).contentType("application/problem+json");
         given().when().get("/api/v1/resolve").then().statusCode(400).contentType("application/problem+json");
