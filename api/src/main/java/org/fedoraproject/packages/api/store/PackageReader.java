@@ -221,4 +221,78 @@ public class PackageReader {
         }
         return out;
     }
+
+    /** What a dependency name leads to: the binary that provides it and that binary's source package (nulls: nothing). */
+    public record Resolution(String name, String binary, String source) {
+    }
+
+    /**
+     * Resolves dependency names, in their order, in two round trips whatever their number: first the binary
+     * index, the known set and the branch order together; then, for the names still open, each branch's
+     * provides index together (its values carry the source, so no third lookup). A binary name wins over a
+     * source name (a dependency names something installable), a source name resolves to itself, a provide to
+     * its provider on the first branch that has it (Rawhide, then the newest).
+     */
+    public Uni<List<Resolution>> resolve(List<String> names) {
+        Uni<Response> binaries = redis.execute("HMGET", prepend(RedisLayout.BINARIES, names));
+        Uni<Response> known = redis.execute("ZMSCORE", prepend(RedisLayout.KNOWN_PACKAGES, names));
+        Uni<Response> order = redis.execute("GET", RedisLayout.CATALOG_BRANCHES);
+        return Uni.combine().all().unis(binaries, known, order).asTuple().flatMap(t -> {
+            Resolution[] out = new Resolution[names.size()];
+            List<String> open = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                Response source = t.getItem1().get(i);
+                if (source != null) {
+                    out[i] = new Resolution(name, name, source.toString());
+                } else if (t.getItem2().get(i) != null) {
+                    out[i] = new Resolution(name, null, name);
+                } else {
+                    open.add(name);
+                }
+            }
+            List<String> branches = t.getItem3() == null ? List.of() : List.of(t.getItem3().toString().split(","));
+            if (open.isEmpty() || branches.isEmpty()) {
+                return Uni.createFrom().item(fill(names, out));
+            }
+            List<Uni<Response>> perBranch = branches.stream()
+                    .map(b -> redis.execute("HMGET", prepend(RedisLayout.catalogProvides(b), open))).toList();
+            return Uni.join().all(perBranch).andFailFast().map(found -> {
+                Map<String, Resolution> provided = new HashMap<>();
+                for (Response branch : found) { // in resolve order: the first branch that has a name answers
+                    for (int i = 0; i < open.size(); i++) {
+                        Response v = branch.get(i);
+                        if (v != null && !provided.containsKey(open.get(i))) {
+                            org.fedoraproject.packages.contract.Provider p =
+                                    org.fedoraproject.packages.contract.Provider.decode(v.toString());
+                            provided.put(open.get(i), new Resolution(open.get(i), p.binary(), p.source()));
+                        }
+                    }
+                }
+                for (int i = 0; i < names.size(); i++) {
+                    if (out[i] == null) {
+                        out[i] = provided.get(names.get(i));
+                    }
+                }
+                return fill(names, out);
+            });
+        });
+    }
+
+    private static List<Resolution> fill(List<String> names, Resolution[] out) {
+        List<Resolution> list = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            list.add(out[i] != null ? out[i] : new Resolution(names.get(i), null, null));
+        }
+        return list;
+    }
+
+    private static String[] prepend(String key, List<String> fields) {
+        String[] args = new String[fields.size() + 1];
+        args[0] = key;
+        for (int i = 0; i < fields.size(); i++) {
+            args[i + 1] = fields.get(i);
+        }
+        return args;
+    }
 }

@@ -84,4 +84,15 @@ public final class StoredData {
     public void bootstrap(java.util.Map<String, String> fields) {
         redis.hash(String.class).hset(RedisLayout.BOOTSTRAP, fields);
     }
+
+    /** As discovery writes them: one entry of a branch's provides index (value: {@code Provider.encode()}). */
+    public void provides(String branch, String name, String binary, String source) {
+        redis.hash(String.class).hset(RedisLayout.catalogProvides(branch), name,
+                new org.fedoraproject.packages.contract.Provider(binary, source).encode());
+    }
+
+    /** The branches provides resolve through, in order. */
+    public void resolveOrder(String... branches) {
+        redis.value(String.class).set(RedisLayout.CATALOG_BRANCHES, String.join(",", branches));
+    }
 }

@@ -37,6 +37,14 @@ package org.fedoraproject.packages.contract;
  *       description, url, license, sub-packages), {@code catalog:{b}:bin} hash (binary package → source
  *       package) and {@code catalog:{b}:repos} hash (repository URL → the primary's checksum last read).
  *       Each is replaced whole (written under {@code …:new}, then RENAME).</li>
+ *   <li>{@code catalog:{b}:prov} hash, the provides index of branch {@code b}: every name a binary of the
+ *       branch provides ({@code rpm:provides}) and every file its primary metadata lists, except the
+ *       branch's binary names themselves, → the {@link Provider} ({@code "<binary> <source>"}, or
+ *       {@code "<binary>"} when both are the same); when several binaries provide a name, the first by
+ *       binary name. Replaced whole with the branch's other keys.</li>
+ *   <li>{@code catalog:branches} string: the branches discovery read, comma-separated, in the order names
+ *       resolve through them (Rawhide first, then the newest branch): the API looks a provide up in each
+ *       branch's {@code catalog:{b}:prov} in that order, the way {@code binaries} was built.</li>
  *   <li>{@code binaries} hash: binary package → source package over all branches (Rawhide's answer
  *       first, then the newest branch's): where any sub-package name leads to its source's page.</li>
  *   <li>{@code packages:state} hash: known package → {@code {"branches":[…],"retired":bool,"via":…}}
@@ -66,6 +74,8 @@ public final class RedisLayout {
      * them): what {@code GET /api/v1/releases} serves. The worker holds the list only in memory otherwise.
      */
     public static final String ACTIVE_RELEASES = "releases";
+    /** The branches of the last discovery, comma-separated, Rawhide first then the newest: the provides lookup order. */
+    public static final String CATALOG_BRANCHES = "catalog:branches";
     public static final String BOOTSTRAP = "bootstrap";
     public static final String SEARCH_PENDING = "search:pending";
     public static final String SEARCH_REINDEX = "search:reindex";
@@ -133,6 +143,11 @@ public final class RedisLayout {
     /** A branch's catalog: binary package → source package. */
     public static String catalogBinaries(String branch) {
         return "catalog:{" + branch + "}:bin";
+    }
+
+    /** A branch's provides index: provided name or listed file → {@link Provider#encode()}. */
+    public static String catalogProvides(String branch) {
+        return "catalog:{" + branch + "}:prov";
     }
 
     /** A branch's repositories: URL → checksum of the primary metadata the catalog was read from. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fedoraproject.packages.contract.PackageNames;
+import org.fedoraproject.packages.contract.Provider;
 import org.fedoraproject.packages.worker.connector.repodata.Rpm;
 
 /**
@@ -64,6 +65,25 @@ public final class BranchCatalog {
     public Map<String, String> binaryToSource() {
         Map<String, String> out = new TreeMap<>();
         binaries.forEach((name, b) -> out.put(name, b.rpm().sourceName()));
+        return out;
+    }
+
+    /**
+     * Provided name or listed file → its {@link Provider} (encoded), the branch's provides index, from the
+     * binaries that won (an update's build, not the release's it replaced). Binary names are left out: they
+     * resolve through the binary index. Among several providers the first binary by name wins, so the
+     * answer does not depend on the order the repositories listed them.
+     */
+    public Map<String, String> provides() {
+        Map<String, String> out = new HashMap<>();
+        binaries.values().stream().sorted(Comparator.comparing(b -> b.rpm().name())).forEach(b -> {
+            String provider = new Provider(b.rpm().name(), b.rpm().sourceName()).encode(); // one string per binary
+            for (String name : b.rpm().providedNames()) {
+                if (!binaries.containsKey(name)) {
+                    out.putIfAbsent(name, provider);
+                }
+            }
+        });
         return out;
     }
 

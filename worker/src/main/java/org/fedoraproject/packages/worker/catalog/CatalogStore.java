@@ -11,8 +11,9 @@ import java.util.Map;
 import org.fedoraproject.packages.contract.RedisLayout;
 
 /**
- * The catalog's keys in Redis ({@link RedisLayout}): per branch, its sources, its binaries and the
- * checksums they were read from, each replaced whole; and the binary → source index over all branches.
+ * The catalog's keys in Redis ({@link RedisLayout}): per branch, its sources, its binaries, its provides
+ * index and the checksums they were read from, each replaced whole; the binary → source index over all
+ * branches, and the order in which the API looks provides up through the branches.
  */
 @ApplicationScoped
 public class CatalogStore {
@@ -41,17 +42,31 @@ public class CatalogStore {
         return redis.hash(String.class).hgetall(RedisLayout.catalogRepos(branch));
     }
 
+    /** Whether the branch has its provides index (catalogs written before it existed have none). */
+    public Uni<Boolean> hasProvides(String branch) {
+        return redis.key().exists(RedisLayout.catalogProvides(branch));
+    }
+
     /** The source package of a binary, over all branches; null when no branch has it. */
     public Uni<String> sourceOfBinary(String binary) {
         return redis.hash(String.class).hget(RedisLayout.BINARIES, binary);
     }
 
-    /** Replaces a branch's three keys, each at once: readers see the old catalog or the new one. */
+    /**
+     * Replaces a branch's four keys, each at once: readers see the old catalog or the new one. The checksums
+     * go last: a worker that dies before them leaves the branch to be read again.
+     */
     public Uni<Void> replaceBranch(String branch, Map<String, String> sources, Map<String, String> binaries,
-            Map<String, String> repos) {
+            Map<String, String> provides, Map<String, String> repos) {
         return replace(RedisLayout.catalogSources(branch), sources)
                 .call(() -> replace(RedisLayout.catalogBinaries(branch), binaries))
+                .call(() -> replace(RedisLayout.catalogProvides(branch), provides))
                 .call(() -> replace(RedisLayout.catalogRepos(branch), repos));
+    }
+
+    /** The branches provides resolve through, in order (one SET: readers see the old list or the new). */
+    public Uni<Void> resolveOrder(List<String> branches) {
+        return redis.value(String.class).set(RedisLayout.CATALOG_BRANCHES, String.join(",", branches));
     }
 
     /** Brings the binary index to {@code union}, changing only the fields that differ. */

@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
 /**
  * Learns the packages of every active branch from the branches' repositories: reads each repository's
  * index, downloads the primary metadata only when its checksum changed, replaces the branch's catalog
- * and reconciles the known set (new packages, retired ones) and the binary → source index. One run at
- * a time across all workers (a lease in Redis); a run that finds nothing changed costs one small
- * request per repository.
+ * and reconciles the known set (new packages, retired ones), the binary → source index and the order in
+ * which the branches' provides indexes are read. One run at a time across all workers (a lease in Redis);
+ * a run that finds nothing changed costs one small request per repository.
  */
 @ApplicationScoped
 public class Discovery {
@@ -112,10 +112,13 @@ public class Discovery {
                         LOG.warnf("discovery: no repository of %s answers (%s); its catalog is kept", branch, repos);
                         return Uni.createFrom().item(Set.<String>of());
                     }
-                    if (identities.equals(stored)) {
-                        return Uni.createFrom().item(Set.<String>of());
-                    }
-                    return read(branch, primaries).flatMap(catalog -> replace(branch, catalog, identities));
+                    return store.hasProvides(branch).flatMap(indexed -> {
+                        // a catalog written before the provides index existed is read again once to build it
+                        if (identities.equals(stored) && indexed) {
+                            return Uni.createFrom().item(Set.<String>of());
+                        }
+                        return read(branch, primaries).flatMap(catalog -> replace(branch, catalog, identities));
+                    });
                 }));
     }
 
@@ -146,7 +149,8 @@ public class Discovery {
                 }
             });
             old.keySet().stream().filter(n -> !sources.containsKey(n)).forEach(changed::add);
-            return store.replaceBranch(branch, sources, catalog.binaryToSource(), identities).replaceWith(changed);
+            return store.replaceBranch(branch, sources, catalog.binaryToSource(), catalog.provides(), identities)
+                    .replaceWith(changed);
         });
     }
 
@@ -164,12 +168,13 @@ public class Discovery {
                         .invoke(bins -> bins.forEach(union::putIfAbsent)))
                 .collect().last()
                 .flatMap(x -> branchesByName.isEmpty() ? Uni.createFrom().item(new Counts(Set.of(), 0, 0))
-                        : publish(branchesByName, union));
+                        : publish(read, branchesByName, union));
     }
 
     /** Writes the indexes; only a discovery that found packages counts (the known-set rule starts then). */
-    private Uni<Counts> publish(Map<String, List<String>> branchesByName, Map<String, String> union) {
+    private Uni<Counts> publish(List<String> read, Map<String, List<String>> branchesByName, Map<String, String> union) {
         return store.updateBinaryIndex(union)
+                .call(() -> store.resolveOrder(read)) // provides resolve through the branches in the binary index's order
                 .flatMap(x -> known.reconcile(branchesByName))
                 .flatMap(stateChanged -> redis.hash(String.class)
                         .hset(RedisLayout.BOOTSTRAP, "discoveredAt", Instant.now().toString())

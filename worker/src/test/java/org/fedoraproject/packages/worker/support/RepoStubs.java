@@ -56,7 +56,13 @@ public final class RepoStubs {
 
     /** Serves a repository at {@code path} with these binaries; {@code zstd} as Fedora ≥ 41 compresses it. */
     public static void serve(WireMockServer wm, String path, List<Binary> binaries, boolean zstd) {
-        byte[] xml = primaryXml(binaries).getBytes(StandardCharsets.UTF_8);
+        serve(wm, path, binaries, java.util.Map.of(), zstd);
+    }
+
+    /** As above; {@code provided}: binary → what it provides besides its name (paths are listed as its files). */
+    public static void serve(WireMockServer wm, String path, List<Binary> binaries,
+            java.util.Map<String, List<String>> provided, boolean zstd) {
+        byte[] xml = primaryXml(binaries, provided).getBytes(StandardCharsets.UTF_8);
         byte[] file = compress(xml, zstd);
         String sha = sha256(file);
         String href = "repodata/" + sha + "-primary.xml." + (zstd ? "zst" : "gz");
@@ -109,6 +115,15 @@ public final class RepoStubs {
     }
 
     public static String primaryXml(List<Binary> binaries) {
+        return primaryXml(binaries, java.util.Map.of());
+    }
+
+    /**
+     * {@code provided}: per binary, more names it provides, as mdapi lists them (which merges the files
+     * primary lists into provides): a name starting with '/' becomes a {@code <file>}, others
+     * {@code rpm:entry}s of {@code rpm:provides}, as createrepo_c writes them.
+     */
+    public static String primaryXml(List<Binary> binaries, java.util.Map<String, List<String>> provided) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<metadata xmlns=\"http://linux.duke.edu/metadata/common\" xmlns:rpm=\"http://linux.duke.edu/metadata/rpm\" packages=\""
                 + binaries.size() + "\">\n");
@@ -137,11 +152,15 @@ public final class RepoStubs {
                     .append("    <rpm:header-range start=\"4504\" end=\"30001\"/>\n")
                     .append("    <rpm:provides>\n      <rpm:entry name=\"").append(esc(b.name()))
                     .append("\" flags=\"EQ\" epoch=\"").append(b.epoch()).append("\" ver=\"").append(b.version())
-                    .append("\" rel=\"").append(b.release()).append("\"/>\n    </rpm:provides>\n")
+                    .append("\" rel=\"").append(b.release()).append("\"/>\n");
+            List<String> more = provided.getOrDefault(b.name(), List.of());
+            more.stream().filter(n -> !n.startsWith("/")).forEach(n -> s.append("      <rpm:entry name=\"").append(esc(n)).append("\"/>\n"));
+            s.append("    </rpm:provides>\n")
                     .append("    <rpm:requires>\n      <rpm:entry name=\"libc.so.6()(64bit)\"/>\n")
                     .append("      <rpm:entry name=\"rtld(GNU_HASH)\"/>\n    </rpm:requires>\n")
-                    .append("    <file>/usr/bin/").append(esc(b.name())).append("</file>\n")
-                    .append("  </format>\n</package>\n");
+                    .append("    <file>/usr/bin/").append(esc(b.name())).append("</file>\n");
+            more.stream().filter(n -> n.startsWith("/")).forEach(n -> s.append("    <file>").append(esc(n)).append("</file>\n"));
+            s.append("  </format>\n</package>\n");
         }
         return s.append("</metadata>\n").toString();
     }

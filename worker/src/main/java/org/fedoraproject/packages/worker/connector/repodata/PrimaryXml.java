@@ -9,8 +9,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads a repository's primary metadata ({@code <metadata xmlns="http://linux.duke.edu/metadata/common">},
  * one {@code <package type="rpm">} per binary rpm) as a stream: Fedora's Everything repository lists
- * some 75,000 packages, so nothing but the current package is held. Dependencies and file lists are
- * skipped: the catalog needs names, versions, texts, the source rpm and (for search) the provided names.
+ * some 75,000 packages, so nothing but the current package is held. Dependencies are skipped: the
+ * catalog needs names, versions, texts, the source rpm, and the provided names and listed files (for
+ * search and the provides index).
  */
 public final class PrimaryXml {
     private PrimaryXml() {
@@ -59,6 +60,7 @@ public final class PrimaryXml {
         Long packageSize = null;
         Long installedSize = null;
         java.util.List<String> provides = new java.util.ArrayList<>();
+        StringBuilder provided = new StringBuilder();
         int depth = 1;
         while (depth > 0 && r.hasNext()) {
             int event = r.next();
@@ -83,10 +85,11 @@ public final class PrimaryXml {
                         installedSize = bytes(r.getAttributeValue(null, "installed"));
                         depth++;
                     }
-                    case "provides" -> readProvides(r, provides);
-                    // requires, files…: not needed; skipped whole, without building their text
+                    case "provides" -> readProvides(r, provides, provided);
+                    case "file" -> append(provided, text(r));
+                    // requires…: not needed; skipped whole, without building their text
                     case "requires", "conflicts", "obsoletes", "recommends", "suggests", "supplements",
-                            "enhances", "file", "changelog" -> skip(r);
+                            "enhances", "changelog" -> skip(r);
                     default -> depth++;
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -100,7 +103,7 @@ public final class PrimaryXml {
         provides.removeIf(p -> p.equals(own));
         return new Rpm(name, arch, epoch, ver, rel, summary, description, url, license,
                 sourceRpm == null || sourceRpm.isBlank() ? null : sourceRpm, java.util.List.copyOf(provides),
-                packageSize, installedSize);
+                provided.toString(), packageSize, installedSize);
     }
 
     /** A size attribute in bytes; null when missing or not a number (the overview then shows none). */
@@ -115,21 +118,37 @@ public final class PrimaryXml {
         }
     }
 
+    /** Adds a name to the newline-separated list; a name with a line break (no real one has) is left out. */
+    private static void append(StringBuilder list, String name) {
+        if (name == null || name.indexOf('\n') >= 0) {
+            return;
+        }
+        if (!list.isEmpty()) {
+            list.append('\n');
+        }
+        list.append(name);
+    }
+
     /**
      * The names of {@code <rpm:provides>}'s entries (no versions), as search terms: {@code python3dist(requests)},
-     * {@code perl(JSON::PP)}, {@code libfoo.so.1()(64bit)}. Capped, since a few packages provide thousands.
+     * {@code perl(JSON::PP)}, {@code libfoo.so.1()(64bit)}. Capped, since a few packages provide thousands;
+     * {@code all} gets every one for the provides index.
      */
-    private static void readProvides(XMLStreamReader r, java.util.List<String> into) throws XMLStreamException {
+    private static void readProvides(XMLStreamReader r, java.util.List<String> into, StringBuilder all)
+            throws XMLStreamException {
         int depth = 1;
         while (depth > 0 && r.hasNext()) {
             int event = r.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
                 String n = r.getAttributeValue(null, "name");
-                if ("entry".equals(r.getLocalName()) && n != null && !n.isBlank() && into.size() < Rpm.MAX_PROVIDES
-                        && !into.contains(n)) {
+                if (!"entry".equals(r.getLocalName()) || n == null || n.isBlank()) {
+                    continue;
+                }
+                if (into.size() < Rpm.MAX_PROVIDES && !into.contains(n)) {
                     into.add(n);
                 }
+                append(all, n);
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             }
