@@ -34,6 +34,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = WorkerProcess.class, restrictToAnnotatedClass = true)
 class BusToApiEndToEndTest {
+    @org.junit.jupiter.api.AfterAll
+    static void stopTheWorker() {
+        WorkerProcess.stopNow();
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Inject

@@ -21,7 +21,20 @@ import java.util.Map;
  */
 public class WorkerProcess implements QuarkusTestResourceLifecycleManager {
     private static WireMockServer wiremock;
+    private static volatile WorkerProcess current;
     private Process worker;
+
+    /**
+     * Stops the running worker and its WireMock now. Quarkus stops a class-restricted resource only when it
+     * gets to it (seen: seconds into the next test class), and until then that worker answers the next
+     * classes' refresh requests on the same queue and database; the class using it calls this in @AfterAll.
+     */
+    public static void stopNow() {
+        WorkerProcess running = current;
+        if (running != null) {
+            running.stop();
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -30,6 +43,7 @@ public class WorkerProcess implements QuarkusTestResourceLifecycleManager {
         int port = freePort();
         worker = launch(List.of("-Dfp.local-upstream=http://127.0.0.1:" + wiremock.port()), port,
                 Path.of("target/e2e-worker.log"));
+        current = this;
         return Map.of();
     }
 
@@ -69,11 +83,13 @@ public class WorkerProcess implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         stop(worker);
+        worker = null;
         if (wiremock != null) {
             wiremock.stop();
         }
+        current = null;
     }
 
     public static WireMockServer wiremock() {
