@@ -88,7 +88,12 @@ public class PackageDocuments {
         });
     }
 
-    private <T> Uni<RestResponse<T>> toSource(String name, String rest) {
+    /**
+     * A name that is no source package may be a binary one (vim-X11 is built from vim): 308 to the source's
+     * {@code rest} (e.g. {@code /files?branch=f43}), whose Location clients follow with the same method; else 404.
+     * The one place every package endpoint answers a sub-package name.
+     */
+    public <T> Uni<RestResponse<T>> toSource(String name, String rest) {
         return reader.sourceOfBinary(name).map(source -> {
             if (source.isEmpty()) {
                 throw ProblemException.unknownPackage(name);

@@ -44,9 +44,12 @@ public class PackageResource {
     private final ObjectMapper mapper;
 
     private final EventStreams streams;
+    private final PackageDocuments documents;
 
-    public PackageResource(PackageReader reader, ColdPages coldPages, ObjectMapper mapper, EventStreams streams) {
+    public PackageResource(PackageReader reader, ColdPages coldPages, ObjectMapper mapper, EventStreams streams,
+            PackageDocuments documents) {
         this.reader = reader;
+        this.documents = documents;
         this.streams = streams;
         this.coldPages = coldPages;
         this.mapper = mapper;
@@ -99,19 +102,8 @@ public class PackageResource {
         });
     }
 
-    /**
-     * A name that is no source package may be a binary one (vim-X11 is built from vim): 308 to the source's
-     * page, whose Location clients follow with the same method; else 404.
-     */
     private <T> Uni<RestResponse<T>> toSource(String name, String rest) {
-        return reader.sourceOfBinary(name).map(source -> {
-            if (source.isEmpty()) {
-                throw ProblemException.unknownPackage(name);
-            }
-            return RestResponse.ResponseBuilder.<T>create(308)
-                    .location(java.net.URI.create("/api/v1/packages/" + source.get() + rest))
-                    .header("X-Binary-Package-Of", source.get()).build();
-        });
+        return documents.toSource(name, rest);
     }
 
     @GET
