@@ -1,9 +1,6 @@
 package org.fedoraproject.packages.api.search;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Marks the query's words in a hit's summary and description, here rather than in the engine (its
@@ -12,7 +9,6 @@ import java.util.regex.Pattern;
  * The text is HTML-escaped; only the {@code <mark>} tags are markup.
  */
 final class Highlights {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     static final int FRAGMENT = 160;
 
     private Highlights() {
@@ -28,32 +24,35 @@ final class Highlights {
         if (text == null) {
             return null;
         }
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            if (matches(m.group(), words)) {
-                int from = Math.max(0, m.start() - FRAGMENT / 3);
+        int n = text.length();
+        for (int s = Words.start(text, 0, n); s < n; s = Words.start(text, s, n)) {
+            int e = Words.end(text, s, n);
+            if (Words.matches(text, s, e, words)) {
+                int from = Math.max(0, s - FRAGMENT / 3);
                 int to = Math.min(text.length(), from + FRAGMENT);
                 String marked = mark(text, words, from, to);
                 return (from > 0 ? "…" : "") + marked + (to < text.length() ? "…" : "");
             }
+            s = e;
         }
         return null;
     }
 
     private static String mark(String text, List<String> words, int from, int to) {
         StringBuilder out = new StringBuilder();
-        Matcher m = WORD.matcher(text).region(from, to);
         int at = from;
         boolean any = false;
-        while (m.find()) {
-            if (matches(m.group(), words)) {
-                escape(text, at, m.start(), out);
+        for (int s = Words.start(text, from, to); s < to; s = Words.start(text, s, to)) {
+            int e = Words.end(text, s, to);
+            if (Words.matches(text, s, e, words)) {
+                escape(text, at, s, out);
                 out.append("<mark>");
-                escape(text, m.start(), m.end(), out);
+                escape(text, s, e, out);
                 out.append("</mark>");
-                at = m.end();
+                at = e;
                 any = true;
             }
+            s = e;
         }
         escape(text, at, to, out);
         return any ? out.toString() : null;
@@ -61,13 +60,7 @@ final class Highlights {
 
     /** The one rule for "the same word" (also how a hit's {@code matched} is told): equal, or a shared 4+ letter beginning. */
     static boolean matches(String word, List<String> queryWords) {
-        String w = word.toLowerCase(Locale.ROOT);
-        for (String q : queryWords) {
-            if (w.equals(q) || Math.min(w.length(), q.length()) >= 4 && (w.startsWith(q) || q.startsWith(w))) {
-                return true;
-            }
-        }
-        return false;
+        return !word.isEmpty() && Words.matches(word, 0, word.length(), queryWords);
     }
 
     private static void escape(String text, int from, int to, StringBuilder out) {

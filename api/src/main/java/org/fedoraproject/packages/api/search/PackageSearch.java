@@ -318,13 +318,7 @@ public class PackageSearch {
 
     /** Letters-and-digits runs, as the name-parts analyser cuts them. */
     static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        for (String w : text.split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
+        return Words.of(text);
     }
 
     /** Runs a query; an engine failure becomes {@link SearchUnavailableException}, logged once per outage. */
