@@ -32,6 +32,9 @@ class NearCacheTest {
         }
     }
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.instance")
+    String instance;
+
     @Inject
     RedisDataSource redis;
     @Inject
@@ -49,7 +52,7 @@ class NearCacheTest {
         assertThat(etag()).isEqualTo("\"1\"");
         assertThat(near.size()).isEqualTo(1);
 
-        redis.pubsub(String.class).publish(RedisLayout.refreshedChannel("test"),
+        redis.pubsub(String.class).publish(RedisLayout.refreshedChannel(instance),
                 "{\"package\":\"curl\",\"connector\":\"overview\",\"version\":2}");
         awaitEtag("\"2\"", Duration.ofSeconds(2));
 

@@ -55,6 +55,14 @@ public class WorkerProcess implements QuarkusTestResourceLifecycleManager {
         }
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port));
+        // a run isolated with -D%test.fp.instance=… -D%test.fp.redis-db=… (beside another engineer's) gives
+        // the worker the same instance: its vhost, Redis database, channels and index
+        for (String key : List.of("%test.fp.instance", "%test.fp.redis-db")) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                command.add("-D" + key + "=" + value);
+            }
+        }
         command.addAll(settings);
         command.addAll(List.of("-jar", jar.toString()));
         try {
