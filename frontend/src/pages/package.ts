@@ -13,7 +13,7 @@ import { parseRoute } from '../router';
 import { TABS, tabFor } from '../tabs';
 import { branchPath } from '../tabs/branch-picker';
 import { renderEnvelope, staleWarning } from '../tabs/common';
-import { type ConnectorMeta, type ConnectorName, type Envelope, type OverviewDoc, type PackageMeta, type RefreshEvent, isBranched } from '../types';
+import { type ConnectorMeta, type ConnectorName, type Envelope, type OverviewDoc, type PackageMeta, type RefreshEvent, type VersionsDoc, isBranched } from '../types';
 import { renderPackageNotFound } from './notfound';
 import { sparseOverviewText } from './sparse';
 import { lookUpName } from '../search/provider';
@@ -233,6 +233,7 @@ export class PackageView {
       replace(this.panel, h('p', { class: 'loading' }, `Loading ${def.label.toLowerCase()}…`));
       this.setRefreshed(this.metaFor(tab)?.refreshedAt ?? null);
     }
+    void this.showBranchVersion();
 
     // Documents the tab also shows something from: used if already here, never waited for (one
     // still being fetched upstream must not hold the tab back); the tab is redrawn once they come.
@@ -471,7 +472,36 @@ export class PackageView {
       this.headerInfo,
       version ? h('span', { class: 'version' }, h('span', { class: 'visually-hidden' }, 'Version '), h('code', null, version)) : null,
       d?.branch ? h('span', { class: 'branch' }, `in ${d.branch}`) : null,
+      this.branchVersion,
       this.refreshed,
+    );
+    void this.showBranchVersion();
+  }
+
+  private readonly branchVersion = h('span', { class: 'branch-version' });
+
+  /**
+   * A per-branch tab showing another branch than the overview's: the header also gives the version on
+   * that branch (stable, else testing, from the Versions document), so that it does not speak of
+   * Rawhide's version above Fedora 43's files.
+   */
+  private async showBranchVersion(): Promise<void> {
+    const branch = this.branchFor(this.tab);
+    const overview = this.docs.get('overview')?.result;
+    const overviewBranch = overview?.kind === 'ok' ? (overview.value.data as OverviewDoc | null)?.branch : null;
+    if (!branch || !overviewBranch || branch === overviewBranch) {
+      replace(this.branchVersion);
+      return;
+    }
+    const r = await this.loadDoc('versions');
+    if (this.gone || this.branchFor(this.tab) !== branch) return;
+    const release = r.kind === 'ok' ? (r.value.data as VersionsDoc | null)?.releases.find((x) => x.branch === branch) : undefined;
+    const build = release?.stable ?? release?.testing;
+    replace(
+      this.branchVersion,
+      build
+        ? h('span', null, h('code', null, `${build.version}-${build.release}`), ` in ${branch}${release?.stable ? '' : ' (testing)'}`)
+        : null,
     );
   }
 

@@ -54,6 +54,18 @@ describe('branch picker on the package page', () => {
     expect(main.querySelector('.tab-panel')!.getAttribute('aria-busy')).toBe('false');
   });
 
+  it('gives the chosen branch’s version in the header beside the overview’s, and only then', async () => {
+    mockFetch(routes());
+    const app = new App(main);
+    await app.show({ page: 'package', name: 'curl', tab: 'files', branch: 'f43' });
+    await vi.waitFor(() => expect(text(main.querySelector('.branch-version'))).toBe('8.11.0-2.fc43 in f43'));
+    expect(text(main.querySelector('.header-info .branch'))).toBe('in rawhide');
+    await app.show({ page: 'package', name: 'curl', tab: 'files', branch: 'rawhide' });
+    await vi.waitFor(() => expect(text(main.querySelector('.branch-version'))).toBe(''));
+    await app.show({ page: 'package', name: 'curl', tab: 'builds' });
+    expect(text(main.querySelector('.branch-version'))).toBe('');
+  });
+
   it('keeps the chosen branch in the per-branch tabs’ links while other tabs are visited', async () => {
     mockFetch(routes());
     const app = new App(main);
