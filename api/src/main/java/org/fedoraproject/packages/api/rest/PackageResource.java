@@ -56,7 +56,7 @@ public class PackageResource {
     }
 
     @GET
-    @Operation(summary = "The known packages, sorted by name", description = "Each item has name, summary and version (version-release on its newest branch).")
+    @Operation(operationId = "listPackages", summary = "The known packages, sorted by name", description = "Each item has name, summary and version (version-release on its newest branch).")
     @APIResponse(responseCode = "200", description = "One page of packages",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PackageList")))
     @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -85,7 +85,7 @@ public class PackageResource {
 
     @GET
     @Path("/{name}")
-    @Operation(summary = "A package: every connector's status, version, refresh time and last error")
+    @Operation(operationId = "getPackage", summary = "A package: every connector's status, version, refresh time and last error")
     @APIResponse(responseCode = "200", description = "The package's metadata",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PackageMetadata")))
     @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -135,7 +135,7 @@ public class PackageResource {
 
     @GET
     @Path("/{name}/{connector}")
-    @Operation(summary = "One document of a package, as stored by the worker",
+    @Operation(operationId = "getDocument", summary = "One document of a package, as stored by the worker",
             description = "The envelope {package, connector, version, refreshedAt, source, status, data}; "
                     + "status 'absent' means the upstream has no such package. ETag is the version.")
     @APIResponse(responseCode = "200", description = "The document; data is one of the *Document schemas, by connector",

@@ -25,7 +25,7 @@ public class StatusResource {
     }
 
     @GET
-    @Operation(summary = "Known packages and the bootstrap's progress",
+    @Operation(operationId = "status", summary = "Known packages and the bootstrap's progress",
             description = "bootstrap.state is none (never ran), running or done; done counts known packages with an overview.")
     public Uni<ObjectNode> status() {
         return reader.catalog().map(c -> {

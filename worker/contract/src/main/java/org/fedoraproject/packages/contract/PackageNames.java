@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * far above the longest Fedora name and keeps keys small.
  */
 public final class PackageNames {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,199}");
+    /** The rule as a regular expression (also what the OpenAPI document gives as the names' pattern). */
+    public static final String REGEX = "[A-Za-z0-9][A-Za-z0-9._+-]{0,199}";
+    private static final Pattern VALID = Pattern.compile(REGEX);
 
     private PackageNames() {
     }
