@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -40,6 +41,17 @@ public class EntityTags {
             }
         }
         return false;
+    }
+
+    /**
+     * The answer of a resource that knows its tag before building its body: 304 when If-None-Match matches
+     * {@code etag} (the body is then never built), else 200 with the body; both carry the ETag.
+     */
+    static <T> RestResponse<T> respond(String etag, String ifNoneMatch, java.util.function.Supplier<T> body) {
+        if (matches(ifNoneMatch, etag)) {
+            return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED).header("ETag", etag).build();
+        }
+        return RestResponse.ResponseBuilder.ok(body.get(), jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).header("ETag", etag).build();
     }
 
     private static String opaque(String tag) {

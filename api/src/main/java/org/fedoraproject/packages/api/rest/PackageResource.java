@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -64,11 +65,19 @@ public class PackageResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("offset") @DefaultValue("0") String offsetText,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) @QueryParam("limit") @DefaultValue("100") String limitText,
             @Parameter(description = "Only these packages, comma-separated (at most 100): a tool's many packages in one request; "
-                    + "unknown names are listed in 'unknown'") @QueryParam("names") String namesText) {
+                    + "unknown names are listed in 'unknown'") @QueryParam("names") String namesText,
+            @Parameter(description = "With names only: each item also has 'documents', as GET /api/v1/packages/{name}?include= "
+                    + "gives them (all, or a comma-separated list of connector ids); at most " + MAX_DOCUMENTS
+                    + " documents per request (names × connectors)",
+                    schema = @Schema(type = SchemaType.STRING, pattern = Includes.PATTERN))
+            @QueryParam("include") String include) {
         long offset = QueryParams.number("offset", offsetText, 0, Long.MAX_VALUE);
         int limit = (int) QueryParams.number("limit", limitText, 1, MAX_PAGE);
+        if (include != null && namesText == null) {
+            throw QueryParams.bad("include applies to ?names= only: the whole list is too large to embed documents in");
+        }
         if (namesText != null) {
-            return named(namesText);
+            return named(namesText, include == null ? List.of() : Includes.parse(include));
         }
         return reader.list(offset, limit).map(page -> {
             ObjectNode out = mapper.createObjectNode();
@@ -86,20 +95,56 @@ public class PackageResource {
     @GET
     @Path("/{name}")
     @Operation(operationId = "getPackage", summary = "A package: every connector's status, version, refresh time and last error")
-    @APIResponse(responseCode = "200", description = "The package's metadata",
+    @APIResponse(responseCode = "200", description = "The package's metadata. With include: also 'documents', an object "
+            + "keyed by connector id whose values are the stored envelopes (schema Envelope), exactly as "
+            + "GET /api/v1/packages/{name}/{connector} answers them (the default branch for dependencies, files and "
+            + "changelog); a connector with no stored document is absent from it (its metadata status says 'missing'), "
+            + "and none is fetched for this request. ETag: from the metadata and the included documents' versions.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PackageMetadata")))
-    @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", description = "With include: unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Invalid name or include value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown package", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "308", description = "A binary (sub-)package: Location is its source package's")
-    public Uni<RestResponse<ObjectNode>> get(@RestPath String name) {
+    @APIResponse(responseCode = "308", description = "A binary (sub-)package: Location is its source package's (with the same include)")
+    public Uni<RestResponse<ObjectNode>> get(@RestPath String name,
+            @Parameter(description = "Documents to embed under 'documents': all, or a comma-separated list of connector ids "
+                    + "(overview, versions, builds, …): a whole package in one request",
+                    schema = @Schema(type = SchemaType.STRING, pattern = Includes.PATTERN))
+            @QueryParam("include") String include,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         checkName(name);
+        List<ConnectorName> included = include == null ? List.of() : Includes.parse(include);
         return reader.isKnown(name).flatMap(known -> {
             if (!known) {
-                return toSource(name, "");
+                return toSource(name, include == null ? "" : "?include=" + Includes.query(included));
             }
-            return Uni.combine().all().unis(reader.meta(name), reader.state(name)).asTuple()
-                    .map(t -> RestResponse.ok(metadata(name, t.getItem1(), t.getItem2())));
+            Uni<List<Map<ConnectorName, PackageReader.StoredDocument>>> docs = included.isEmpty()
+                    ? Uni.createFrom().item(List.of(Map.of())) : reader.documents(List.of(name), included);
+            return Uni.combine().all().unis(reader.meta(name), reader.state(name), docs).asTuple().map(t -> {
+                ObjectNode out = metadata(name, t.getItem1(), t.getItem2());
+                if (include == null) {
+                    return RestResponse.ok(out);
+                }
+                Map<ConnectorName, PackageReader.StoredDocument> found = t.getItem3().get(0);
+                return EntityTags.respond(withDocumentsTag(out, found), ifNoneMatch, () -> withDocuments(out, found));
+            });
         });
+    }
+
+    /**
+     * The tag of metadata with documents, from the metadata and the documents' versions: each version stands for
+     * its whole document, so a large page is tagged without hashing its documents.
+     */
+    private static String withDocumentsTag(ObjectNode metadata, Map<ConnectorName, PackageReader.StoredDocument> found) {
+        StringBuilder versions = new StringBuilder(metadata.toString());
+        found.forEach((c, doc) -> versions.append('\n').append(c.id()).append(':').append(doc.version()));
+        return EntityTags.of(versions.toString());
+    }
+
+    /** The stored envelopes are embedded as they are (raw JSON): no parsing, the same bytes as their own endpoint. */
+    private static ObjectNode withDocuments(ObjectNode into, Map<ConnectorName, PackageReader.StoredDocument> found) {
+        ObjectNode documents = into.putObject("documents");
+        found.forEach((c, doc) -> documents.putRawValue(c.id(), new RawValue(doc.json())));
+        return into;
     }
 
     private <T> Uni<RestResponse<T>> toSource(String name, String rest) {
@@ -213,7 +258,10 @@ public class PackageResource {
 
     static final int MAX_NAMES = 100;
 
-    private Uni<ObjectNode> named(String namesText) {
+    /** Documents one ?names=…&include=… answer may embed: bounds what a single request makes the API read and send. */
+    static final int MAX_DOCUMENTS = 200;
+
+    private Uni<ObjectNode> named(String namesText, List<ConnectorName> included) {
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
         for (String n : namesText.split(",")) {
             String name = n.strip();
@@ -225,18 +273,24 @@ public class PackageResource {
         if (names.isEmpty() || names.size() > MAX_NAMES) {
             throw QueryParams.bad("names must list 1 to " + MAX_NAMES + " package names, comma-separated");
         }
+        if (names.size() * included.size() > MAX_DOCUMENTS) {
+            throw QueryParams.bad("names × include asks for " + names.size() * included.size() + " documents; at most "
+                    + MAX_DOCUMENTS + " per request");
+        }
         List<String> asked = List.copyOf(names);
-        return reader.named(asked).map(page -> {
+        return reader.named(asked).flatMap(page -> (included.isEmpty() ? Uni.createFrom().item(List.<Map<ConnectorName,
+                PackageReader.StoredDocument>>of()) : reader.documents(page.names(), included)).map(docs -> {
             ObjectNode out = mapper.createObjectNode();
             out.put("total", page.total());
             ArrayNode items = out.putArray("items");
             for (int i = 0; i < page.names().size(); i++) {
-                items.add(summary(page.names().get(i), page.summaries().get(i)));
+                ObjectNode item = summary(page.names().get(i), page.summaries().get(i));
+                items.add(docs.isEmpty() ? item : withDocuments(item, docs.get(i)));
             }
             ArrayNode unknown = out.putArray("unknown");
             asked.stream().filter(n -> !page.names().contains(n)).forEach(unknown::add);
             return out;
-        });
+        }));
     }
 
     private static RestResponse<String> pending() {
@@ -247,10 +301,7 @@ public class PackageResource {
     /** {@code branch}: the one asked for, null for the default document (one version, another representation). */
     private static RestResponse<String> documentResponse(PackageReader.StoredDocument doc, String branch, String ifNoneMatch) {
         String etag = "\"" + doc.version() + (branch == null ? "" : "@" + branch) + "\"";
-        if (EntityTags.matches(ifNoneMatch, etag)) {
-            return RestResponse.ResponseBuilder.<String>create(Response.Status.NOT_MODIFIED).header("ETag", etag).build();
-        }
-        return RestResponse.ResponseBuilder.ok(doc.json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", etag).build();
+        return EntityTags.respond(etag, ifNoneMatch, doc::json);
     }
 
     static void checkName(String name) {
@@ -318,6 +369,6 @@ public class PackageResource {
     }
 
     private static String connectorIds() {
-        return String.join(", ", java.util.Arrays.stream(ConnectorName.values()).map(ConnectorName::id).toList());
+        return String.join(", ", Includes.ids());
     }
 }

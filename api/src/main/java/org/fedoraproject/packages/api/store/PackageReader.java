@@ -2,6 +2,8 @@ package org.fedoraproject.packages.api.store;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -51,17 +53,54 @@ public class PackageReader {
         if (hot != null) {
             return Uni.createFrom().item(Optional.of(hot));
         }
-        return redis.execute("HMGET", key, RedisLayout.DOC_VERSION, field)
-                .map(r -> {
-                    Response version = r.get(0);
-                    Response body = r.get(1);
-                    if (version == null || body == null) {
-                        return Optional.empty();
-                    }
-                    StoredDocument doc = new StoredDocument(version.toLong(), body.toString());
-                    near.put(key, field, doc);
-                    return Optional.of(doc);
-                });
+        return redis.execute("HMGET", key, RedisLayout.DOC_VERSION, field).map(r -> stored(key, field, r));
+    }
+
+    /**
+     * The default documents of {@code connectors} for each of {@code packages} (in their order), those the
+     * near cache lacks read in one pipelined batch: one round trip however many there are. A map lacks the
+     * connectors that have no document stored.
+     */
+    public Uni<List<Map<ConnectorName, StoredDocument>>> documents(List<String> packages, List<ConnectorName> connectors) {
+        List<Map<ConnectorName, StoredDocument>> out = new ArrayList<>(packages.size());
+        List<Request> reads = new ArrayList<>();
+        List<Runnable> fill = new ArrayList<>(); // per read: where its answer goes
+        List<Response> answers = new ArrayList<>();
+        for (String pkg : packages) {
+            Map<ConnectorName, StoredDocument> found = new java.util.EnumMap<>(ConnectorName.class);
+            out.add(found);
+            for (ConnectorName c : connectors) {
+                String key = RedisLayout.document(pkg, c);
+                StoredDocument hot = near.get(key, RedisLayout.DOC_BODY);
+                if (hot != null) {
+                    found.put(c, hot);
+                    continue;
+                }
+                int i = reads.size();
+                reads.add(Request.cmd(Command.HMGET).arg(key).arg(RedisLayout.DOC_VERSION).arg(RedisLayout.DOC_BODY));
+                fill.add(() -> stored(key, RedisLayout.DOC_BODY, answers.get(i)).ifPresent(doc -> found.put(c, doc)));
+            }
+        }
+        if (reads.isEmpty()) {
+            return Uni.createFrom().item(out);
+        }
+        return redis.getRedis().batch(reads).map(r -> {
+            answers.addAll(r);
+            fill.forEach(Runnable::run);
+            return out;
+        });
+    }
+
+    /** An HMGET of version and body as a document (kept in the near cache), or empty when either is missing. */
+    private Optional<StoredDocument> stored(String key, String field, Response r) {
+        Response version = r == null ? null : r.get(0);
+        Response body = r == null ? null : r.get(1);
+        if (version == null || body == null) {
+            return Optional.empty();
+        }
+        StoredDocument doc = new StoredDocument(version.toLong(), body.toString());
+        near.put(key, field, doc);
+        return Optional.of(doc);
     }
 
     public Uni<Boolean> isKnown(String pkg) {
