@@ -16,6 +16,8 @@ import org.fedoraproject.packages.contract.search.PackageDocument;
         SearchShapes.Page.class, SearchShapes.Hit.class, SearchShapes.Match.class,
         SearchShapes.Suggestions.class, SearchShapes.Suggestion.class,
         LiveEvents.Event.class, Problem.class, PackageDocument.class,
+        // HeaderTimeout reads the listening channel from this Vert.x class's private field
+        io.vertx.core.net.impl.TCPServerBase.class,
 })
 final class NativeImageHints {
     private NativeImageHints() {
