@@ -4,6 +4,8 @@
 #               nginx this script starts (the reference, same run, same wrk settings), with the API's RSS
 #   sse         many server-sent event streams held at once: opened, first heartbeat, first event, RSS
 #   cold        concurrent GETs of one cold document: how many refresh requests the API publishes
+#   slowloris   many connections trickling a request head: how many the API still holds after its
+#               header timeout (fp.http.header-timeout) + 5 s, and a normal request's latency meanwhile
 # Prints figures with the targets next to them; passes or fails nothing by its exit status (non-zero
 # only when it could not run). Output also in deploy/local/.state/<instance>/logs/bench-read-api.log.
 #
@@ -11,11 +13,12 @@
 #   bench/read-api.sh --runs throughput --duration 5 --warmup 2
 #   FP_INSTANCE=e2e bench/read-api.sh --runs sse,cold
 #
-# Options: --runs throughput,sse,cold; throughput: --threads 2, --connections 64, --duration 20 (s),
+# Options: --runs throughput,sse,cold (slowloris: only when asked for); throughput: --threads 2, --connections 64, --duration 20 (s),
 # --warmup 5 (s, unmeasured, each side), --document PACKAGE/CONNECTOR (default: the first demo document
 # of 4-20 kB); sse: --streams 1000, --all-streams 100 (of them on /api/v1/events), --open-batch 100
 # (streams opened at once, each batch before the next); cold:
-# --cold-requests 200, --cold-package NAME, --cold-connector changelog; --seed 42.
+# --cold-requests 200, --cold-package NAME, --cold-connector changelog; slowloris: --slowloris-connections 1000,
+# --slowloris-interval 1 (s between two header bytes of a connection); --seed 42.
 # Uses the instance FP_INSTANCE (dev by default); if it is not running, starts it with
 # deploy/local/start.sh (asking for a stream cap of at least --streams) and stops it at the end.
 # Installs Debian's wrk and nginx-light when missing.
@@ -28,6 +31,7 @@ source "$BENCH/lib.sh"
 
 RUNS=throughput,sse,cold THREADS=2 CONNECTIONS=64 DURATION=20 WARMUP=5 DOCUMENT=""
 STREAMS=1000 ALL_STREAMS=100 OPEN_BATCH=100 COLD_REQUESTS=200 COLD_PACKAGE="" COLD_CONNECTOR=changelog SEED=42
+SLOW_CONNECTIONS=1000 SLOW_INTERVAL=1
 while (($#)); do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
@@ -42,6 +46,8 @@ while (($#)); do
     --cold-requests) COLD_REQUESTS="$2"; shift 2 ;;
     --cold-package) COLD_PACKAGE="$2"; shift 2 ;;
     --cold-connector) COLD_CONNECTOR="$2"; shift 2 ;;
+    --slowloris-connections) SLOW_CONNECTIONS="$2"; shift 2 ;;
+    --slowloris-interval) SLOW_INTERVAL="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) fp_die "unknown option '$1' (see --help)" ;;
@@ -54,6 +60,8 @@ TARGET_RPS_RATIO=0.6 STRETCH_RPS_RATIO=0.8 TARGET_P99_RATIO=1.5 TARGET_RSS_MIB=2
 DOC_MIN=4096 DOC_MAX=20480
 # The API's cap on open streams when nothing overrides it (LiveEvents' default, README's table).
 DEFAULT_MAX_STREAMS=2000
+# The API's header timeout when nothing overrides it (application.properties), in seconds.
+DEFAULT_HEADER_TIMEOUT=10
 
 TMP="$(mktemp -d)"
 NGINX_DIR="$FP_STATE/bench-nginx"
@@ -87,14 +95,24 @@ hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0;
 mib() { calc %.0f "$1 / 1024"; }
 verdict() { if [[ "$(calc %d "$1")" == 1 ]]; then echo met; else echo MISSED; fi; } # verdict "EXPR"
 
-# max_streams PID: the API's fp.events.max-streams: a -D option of its command line, its environment
-# (FP_EVENTS_MAX_STREAMS), its application.properties, else the code's default
-max_streams() {
+# api_setting PID KEY DEFAULT: the API's value of KEY (fp.events.max-streams): a -D option of its command
+# line, its environment (FP_EVENTS_MAX_STREAMS), its application.properties, else DEFAULT (the code's)
+api_setting() {
+  local v key="${2//./\\.}" env
+  env="$(tr 'a-z.-' 'A-Z__' <<<"$2")"
+  v="$(tr '\0' '\n' <"/proc/$1/cmdline" | sed -n "s/^-D$key=//p" | tail -n1)"
+  [[ -n "$v" ]] || v="$(tr '\0' '\n' <"/proc/$1/environ" 2>/dev/null | sed -n "s/^$env=//p" | tail -n1)"
+  [[ -n "$v" ]] || v="$(sed -n "s/^$key=//p" "$FP_ROOT/api/src/main/resources/application.properties" | tail -n1)"
+  echo "${v:-$3}"
+}
+max_streams() { api_setting "$1" fp.events.max-streams "$DEFAULT_MAX_STREAMS"; }
+# header_timeout PID: fp.http.header-timeout in seconds (10S, PT10S, 2.5s)
+header_timeout() {
   local v
-  v="$(tr '\0' '\n' <"/proc/$1/cmdline" | sed -n 's/^-Dfp\.events\.max-streams=//p' | tail -n1)"
-  [[ -n "$v" ]] || v="$(tr '\0' '\n' <"/proc/$1/environ" 2>/dev/null | sed -n 's/^FP_EVENTS_MAX_STREAMS=//p' | tail -n1)"
-  [[ -n "$v" ]] || v="$(sed -n 's/^fp\.events\.max-streams=//p' "$FP_ROOT/api/src/main/resources/application.properties" | tail -n1)"
-  echo "${v:-$DEFAULT_MAX_STREAMS}"
+  v="$(api_setting "$1" fp.http.header-timeout "${DEFAULT_HEADER_TIMEOUT}S" | tr 'a-z' 'A-Z')"
+  v="${v#PT}"
+  [[ "$v" =~ ^([0-9.]+)S?$ ]] || fp_die "cannot read fp.http.header-timeout '$v' as seconds"
+  echo "${BASH_REMATCH[1]}"
 }
 
 free_port() { # a loopback port nothing listens on, from 40000 up
@@ -295,6 +313,16 @@ main() {
     } | say
     "${java[@]}" --run cold --cold-requests "$COLD_REQUESTS" --cold-connector "$COLD_CONNECTOR" \
       ${COLD_PACKAGE:+--cold-package "$COLD_PACKAGE"} | say || fp_die "the cold-page run failed"
+  fi
+  if wants slowloris; then
+    local timeout
+    timeout="$(header_timeout "$API_PID")"
+    {
+      echo
+      echo "4. Slowloris: $SLOW_CONNECTIONS connections trickling a request head (target: none open after the header timeout, $timeout s, + 5 s)"
+    } | say
+    "${java[@]}" --run slowloris --slowloris-connections "$SLOW_CONNECTIONS" --slowloris-interval "$SLOW_INTERVAL" \
+      --header-timeout "$timeout" | say || fp_die "the slowloris run failed"
   fi
   echo | say
   echo "API RSS at the end $(mib "$(rss_kb "$API_PID")") MiB (peak since its start $(mib "$(hwm_kb "$API_PID")") MiB)" | say

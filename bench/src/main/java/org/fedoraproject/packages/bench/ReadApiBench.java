@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,9 @@ public final class ReadApiBench {
         d.put("cold-connector", "changelog");
         d.put("cold-requests", "200");
         d.put("cold-grace", "5");         // s after the last answer during which late refresh requests still count
+        d.put("slowloris-connections", "1000");
+        d.put("slowloris-interval", "1");    // s between two header bytes of each slow connection
+        d.put("header-timeout", "10");       // s: the API's fp.http.header-timeout (the script reads it), for the report
         d.put("seed", "42");
         return d;
     }
@@ -71,8 +75,9 @@ public final class ReadApiBench {
         switch (args.str("run")) {
             case "sse" -> b.sse();
             case "cold" -> b.cold();
+            case "slowloris" -> b.slowloris();
             default -> {
-                System.err.println("bench: --run is sse or cold");
+                System.err.println("bench: --run is sse, cold or slowloris");
                 System.exit(2);
             }
         }
@@ -212,6 +217,24 @@ public final class ReadApiBench {
             }
         }
         why.forEach((k, n) -> System.out.println(f("     %d x %s", n, k)));
+    }
+
+    // -----------------------------------------------------------------------------------------------
+    // slowloris
+
+    private void slowloris() throws Exception {
+        double timeout = args.number("header-timeout");
+        Duration observe = Duration.ofMillis((long) ((timeout + 5) * 1000));
+        Slowloris.Result r = Slowloris.run(java.net.URI.create(args.str("api")), args.integer("slowloris-connections"),
+                Duration.ofMillis((long) (args.number("slowloris-interval") * 1000)), observe);
+        System.out.println(f("   %d connections opened (%d failed to open), each a request line and then one header byte every %s s",
+                r.opened(), r.failedToOpen(), args.str("slowloris-interval")));
+        System.out.println(f("   still open %.0f s after connecting (header timeout %s s + 5 s): %d of %d   (target 0: %s)",
+                observe.toMillis() / 1000.0, args.str("header-timeout"), r.stillOpen(), r.opened(), r.stillOpen() == 0 ? "met" : "MISSED"));
+        System.out.println(f("   closed by the server: %d (%d of them answered 408), after p50 %s / p99 %s / max %s ms from connecting",
+                r.closed(), r.answered408(), Stats.ms(r.heldFor().p50()), Stats.ms(r.heldFor().p99()), Stats.ms(r.heldFor().max())));
+        System.out.println(f("   meanwhile GET /api/v1/status once a second: p50 %s / max %s ms (%d answered 200, %d failed)",
+                Stats.ms(r.normalRequest().p50()), Stats.ms(r.normalRequest().max()), r.normalRequest().n(), r.normalFailed()));
     }
 
     // -----------------------------------------------------------------------------------------------
