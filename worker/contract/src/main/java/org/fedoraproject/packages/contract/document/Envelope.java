@@ -1,6 +1,7 @@
 package org.fedoraproject.packages.contract.document;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -23,6 +24,8 @@ public record Envelope(
                 + "OverviewDocument, versions → VersionsDocument, …); null when absent",
                 oneOf = {OverviewDocument.class, VersionsDocument.class, BuildsDocument.class, UpdatesDocument.class,
                     BugsDocument.class, DependenciesDocument.class, FilesDocument.class, ChangelogDocument.class,
-                    SourcesDocument.class, MaintainersDocument.class, UpstreamDocument.class, CiDocument.class})
+                    SourcesDocument.class, MaintainersDocument.class, UpstreamDocument.class, CiDocument.class},
+                // nullable is ignored next to oneOf: the API's OpenAPI filter (NullableSchemas) adds the null alternative
+                extensions = @Extension(name = "x-fp-nullable", value = "true"))
         Object data) {
 }
