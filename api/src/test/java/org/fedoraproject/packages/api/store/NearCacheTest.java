@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.api.support.StoredData;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
@@ -36,6 +37,8 @@ class NearCacheTest {
     RedisDataSource redis;
     @Inject
     NearCache near;
+    @ConfigProperty(name = "fp.instance")
+    String instance;
 
     @Test
     void aNoticeMakesTheNextReadFreshAndALostSubscriptionDropsTheCache() throws Exception {
@@ -49,7 +52,7 @@ class NearCacheTest {
         assertThat(etag()).isEqualTo("\"1\"");
         assertThat(near.size()).isEqualTo(1);
 
-        redis.pubsub(String.class).publish(RedisLayout.refreshedChannel("test"),
+        redis.pubsub(String.class).publish(RedisLayout.refreshedChannel(instance),
                 "{\"package\":\"curl\",\"connector\":\"overview\",\"version\":2}");
         awaitEtag("\"2\"", Duration.ofSeconds(2));
 

@@ -55,6 +55,10 @@ public class WorkerProcess implements QuarkusTestResourceLifecycleManager {
         }
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port));
+        // the test JVM's own %test overrides (an isolated run: -D%test.fp.instance=… -D%test.fp.redis-db=…) hold for
+        // the worker too, or it would use another instance's queues, channel and database than the API under test
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("%test.")).sorted()
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(settings);
         command.addAll(List.of("-jar", jar.toString()));
         try {
