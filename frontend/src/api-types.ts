@@ -5,6 +5,24 @@
 
 
 export interface paths {
+  "/api/v1/admin/bootstrap": {
+    /**
+     * Start or resume the bootstrap (every known package fetched once)
+     * @description A bootstrap that is running goes on from its cursor; one that is done starts again. Progress: GET /api/v1/admin/status.
+     */
+    post: operations["adminStartBootstrap"];
+  };
+  "/api/v1/admin/packages/{name}/refresh": {
+    /**
+     * Ask the worker to refresh a package's documents now
+     * @description Without connector, every document. The worker takes it ahead of bus events; the package's events stream tells when each document is refreshed.
+     */
+    post: operations["adminRefreshPackage"];
+  };
+  "/api/v1/admin/status": {
+    /** The bootstrap, the refresh queues, the sweep and the search indexer's backlog */
+    get: operations["adminStatus"];
+  };
   "/api/v1/events": {
     /**
      * Server-sent events: one per refresh of any document of any package
@@ -17,64 +35,25 @@ export interface paths {
      * The known packages, sorted by name
      * @description Each item has name, summary and version (version-release on its newest branch).
      */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description Only these packages, comma-separated (at most 100): a tool's many packages in one request; unknown names are listed in 'unknown' */
-          names?: string;
-          offset?: number;
-        };
-      };
-      responses: {
-        /** @description One page of packages */
-        200: {
-          content: {
-            "application/json": components["schemas"]["PackageList"];
-          };
-        };
-        /** @description Bad paging parameters */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["listPackages"];
   };
   "/api/v1/packages/{name}": {
     /** A package: every connector's status, version, refresh time and last error */
-    get: {
-      parameters: {
-        path: {
-          name: string;
-        };
-      };
-      responses: {
-        /** @description The package's metadata */
-        200: {
-          content: {
-            "application/json": components["schemas"]["PackageMetadata"];
-          };
-        };
-        /** @description A binary (sub-)package: Location is its source package's */
-        308: {
-          content: never;
-        };
-        /** @description Invalid name */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Unknown package */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPackage"];
+  };
+  "/api/v1/packages/{name}/badge/upstream.svg": {
+    /**
+     * SVG badge: is Fedora behind upstream (Anitya's latest stable version)?
+     * @description "up to date: 2.1.1" (green), "behind upstream: 2.0 < 2.1.1" (red), "not monitored" when Anitya has no project for the package, else "unknown" (grey). Rawhide is compared, or for a package not in Rawhide its newest version in any active release.
+     */
+    get: operations["upstreamBadge"];
+  };
+  "/api/v1/packages/{name}/badge/{release}.svg": {
+    /**
+     * SVG badge: the package's version in one release
+     * @description The stable build's version (else the one in testing) in the release named as the versions document names it: its branch (rawhide, f43, epel10) or Bodhi's name (F43, EPEL-10.0). Green: matches upstream's latest stable; blue: matches Rawhide; red: behind; grey: nothing to compare with, or "not packaged" (no build there, or no such active release: still 200, so an embedded image never breaks).
+     */
+    get: operations["releaseBadge"];
   };
   "/api/v1/packages/{name}/events": {
     /**
@@ -83,54 +62,33 @@ export interface paths {
      */
     get: operations["packageEvents"];
   };
+  "/api/v1/packages/{name}/feed.atom": {
+    /**
+     * Atom feed of the package's Koji builds and Bodhi updates, newest first
+     * @description At most fp.feed.max-entries (50) entries, each with a stable tag: id, the build's or update's page upstream as link, and updated = the build's completion or the update's latest change. ETag: the versions of the builds and updates documents (If-None-Match → 304).
+     */
+    get: operations["packageFeed"];
+  };
   "/api/v1/packages/{name}/{connector}": {
     /**
      * One document of a package, as stored by the worker
      * @description The envelope {package, connector, version, refreshedAt, source, status, data}; status 'absent' means the upstream has no such package. ETag is the version.
      */
-    get: {
-      parameters: {
-        header?: {
-          "If-None-Match"?: string;
-        };
-        path: {
-          connector: string;
-          name: string;
-        };
-      };
-      responses: {
-        /** @description The document; data is one of the *Document schemas, by connector */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Envelope"];
-          };
-        };
-        /** @description Known package whose document nobody fetched yet: the worker was asked and did not answer within fp.cold-page.wait; retry after Retry-After seconds */
-        202: {
-          content: never;
-        };
-        /** @description Unchanged since the ETag in If-None-Match */
-        304: {
-          content: never;
-        };
-        /** @description A binary (sub-)package: Location is its source package's document */
-        308: {
-          content: never;
-        };
-        /** @description Invalid name */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Unknown package or connector */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getDocument"];
+  };
+  "/api/v1/releases": {
+    /**
+     * The active Fedora and EPEL releases: Rawhide, Fedora newest first, EPEL newest first
+     * @description name is the branch (what the versions document and the badges use); kind rawhide, fedora or epel; number the major version. Empty until the worker has written its first versions document.
+     */
+    get: operations["releases"];
+  };
+  "/api/v1/resolve": {
+    /**
+     * The binary and source package each dependency name leads to
+     * @description In request order, one item per name: a binary package name resolves to its source package, a source package name to itself (binary null unless it is a binary too), a provide (rpm:provides or a file the repository metadata lists) to the binary that provides it, Rawhide first, then the newest branch; when several binaries provide it, the first by name. Unknown: binary and package null.
+     */
+    get: operations["resolve"];
   };
   "/api/v1/search": {
     /**
@@ -151,16 +109,7 @@ export interface paths {
      * Known packages and the bootstrap's progress
      * @description bootstrap.state is none (never ran), running or done; done counts known packages with an overview.
      */
-    get: {
-      responses: {
-        /** @description OK */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ObjectNode"];
-          };
-        };
-      };
-    };
+    get: operations["status"];
   };
 }
 
@@ -168,32 +117,8 @@ export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
-    /** @description One document of one package, as stored by the worker and served unchanged. */
-    Envelope: {
-      /** @example curl */
-      package: string;
-      /** @enum {string} */
-      connector: "overview" | "versions" | "builds" | "updates" | "bugs" | "dependencies" | "files" | "changelog" | "sources" | "maintainers" | "upstream" | "ci";
-      /**
-       * Format: int64
-       * @description Taken from Redis when the fetch started; also the ETag
-       */
-      version: number;
-      /** Format: date-time */
-      refreshedAt: string;
-      /**
-       * Format: uri
-       * @description The upstream URL the data came from
-       */
-      source: string;
-      /**
-       * @description absent: the upstream has no such package (data is null)
-       * @enum {string}
-       */
-      status: "ok" | "absent";
-      data: components["schemas"]["OverviewDocument"] | components["schemas"]["VersionsDocument"] | components["schemas"]["BuildsDocument"] | components["schemas"]["UpdatesDocument"] | components["schemas"]["BugsDocument"] | components["schemas"]["DependenciesDocument"] | components["schemas"]["FilesDocument"] | components["schemas"]["ChangelogDocument"] | components["schemas"]["SourcesDocument"] | components["schemas"]["MaintainersDocument"] | components["schemas"]["UpstreamDocument"] | components["schemas"]["CiDocument"] | null;
-    };
     /**
+     * @description GET /api/v1/packages: one page of known packages, sorted by name; with ?names=: just those (offset and limit left out, unknown added)
      * @example {
      *   "total": 30,
      *   "offset": 0,
@@ -201,46 +126,101 @@ export interface components {
      *   "items": [
      *     {
      *       "name": "curl",
-     *       "summary": "A utility for getting files from remote servers (FTP",
-     *       "HTTP": null,
-     *       "and others)": null,
+     *       "summary": "A utility for getting files from remote servers (FTP, HTTP, and others)",
      *       "version": "8.22.0~rc2-1.fc46"
      *     }
      *   ]
      * }
      */
     PackageList: {
-      total?: number;
+      /**
+       * Format: int64
+       * @description Known packages in all; with ?names=: how many of them are known
+       */
+      total: number;
+      /**
+       * Format: int32
+       * @description Only when paging
+       */
       offset?: number;
+      /**
+       * Format: int32
+       * @description Only when paging
+       */
       limit?: number;
-      items?: ({
-          name?: string;
-          summary?: string | null;
-          /** @description version-release on the package's branch */
-          version?: string | null;
-        })[];
-    };
-    PackageMetadata: {
-      name?: string;
-      connectors?: {
-        [key: string]: {
-          /** @enum {string} */
-          status?: "ok" | "absent" | "missing";
-          version?: number | null;
-          /** Format: date-time */
-          refreshedAt?: string | null;
-          error?: ({
-            /** @enum {string} */
-            kind?: "timeout" | "server-error" | "unavailable" | "client-error" | "malformed" | "fault";
-            upstream?: string;
-            message?: string;
-            /** Format: date-time */
-            at?: string;
-          }) | null;
-        };
-      };
+      items: components["schemas"]["PackageSummary"][];
+      /** @description Only with ?names=: the names asked that are no known package */
+      unknown?: string[];
     };
     /**
+     * @description GET /api/v1/releases: the active releases the versions documents show, Rawhide first, then Fedora and EPEL newest first
+     * @example {
+     *   "items": [
+     *     {
+     *       "name": "rawhide",
+     *       "release": "F43",
+     *       "longName": "Fedora 43",
+     *       "kind": "rawhide",
+     *       "number": 43,
+     *       "version": "43",
+     *       "state": "pending"
+     *     },
+     *     {
+     *       "name": "f42",
+     *       "release": "F42",
+     *       "longName": "Fedora 42",
+     *       "kind": "fedora",
+     *       "number": 42,
+     *       "version": "42",
+     *       "state": "pending"
+     *     },
+     *     {
+     *       "name": "epel10",
+     *       "release": "EPEL-10.0",
+     *       "longName": "Fedora EPEL 10.0",
+     *       "kind": "epel",
+     *       "number": 10,
+     *       "version": "10.0",
+     *       "state": "current"
+     *     }
+     *   ]
+     * }
+     */
+    ReleaseList: {
+      items: components["schemas"]["ReleaseItem"][];
+    };
+    /**
+     * @description GET /api/v1/resolve: one item per name asked, in request order
+     * @example {
+     *   "items": [
+     *     {
+     *       "name": "libc.so.6()(64bit)",
+     *       "binary": "glibc",
+     *       "package": "glibc"
+     *     },
+     *     {
+     *       "name": "/usr/bin/sh",
+     *       "binary": "bash",
+     *       "package": "bash"
+     *     },
+     *     {
+     *       "name": "vim-common",
+     *       "binary": "vim-common",
+     *       "package": "vim"
+     *     },
+     *     {
+     *       "name": "nosuch",
+     *       "binary": null,
+     *       "package": null
+     *     }
+     *   ]
+     * }
+     */
+    Resolutions: {
+      items: components["schemas"]["Resolution"][];
+    };
+    /**
+     * @description The source package on its branch (the catalog's repository metadata, else mdapi's srcpkg and pkg answers) and its sub-packages.
      * @example {
      *   "name": "curl",
      *   "branch": "rawhide",
@@ -254,64 +234,54 @@ export interface components {
      *   "subpackages": [
      *     {
      *       "name": "curl",
-     *       "summary": "A utility for getting files from remote servers (FTP",
-     *       "HTTP": null,
-     *       "and others)": null,
-     *       "arch": "x86_64"
+     *       "summary": "A utility for getting files from remote servers (FTP, HTTP, and others)",
+     *       "arch": "x86_64",
+     *       "packageSize": 250291,
+     *       "installedSize": 499354
      *     },
      *     {
      *       "name": "libcurl",
      *       "summary": null,
-     *       "arch": null
+     *       "arch": null,
+     *       "packageSize": null,
+     *       "installedSize": null
      *     }
      *   ]
      * }
      */
     OverviewDocument: {
-      name?: string;
+      /** @description The source package's name */
+      name: string;
       /** @description mdapi branch the data is from: rawhide, else the newest that has the package */
-      branch?: string;
-      summary?: string | null;
-      description?: string | null;
+      branch: string;
+      summary: string | null;
+      description: string | null;
       /** @description Upstream project URL */
-      url?: string | null;
-      license?: string | null;
-      epoch?: string | null;
-      version?: string | null;
-      release?: string | null;
-      subpackages?: ({
-          name?: string;
-          summary?: string | null;
-          arch?: string | null;
-        })[];
-    };
-    Build: {
-      nvr?: string;
-      version?: string;
-      release?: string;
-      epoch?: number | string | null;
-      buildId?: number;
-      /** Format: uri */
-      buildUrl?: string;
-      /** Format: uri */
-      updateUrl?: string;
+      url: string | null;
+      /** @description From the repository metadata (primary.xml); null when only mdapi answered */
+      license: string | null;
+      epoch: string | null;
+      version: string | null;
+      release: string | null;
+      subpackages: components["schemas"]["OverviewSubpackage"][];
     };
     /**
+     * @description The package's latest build in each active release (Koji's listTagged on Bodhi's stable and testing tags). absent when Koji has no such package or no shown release has a build of it.
      * @example {
      *   "releases": [
      *     {
-     *       "release": "F41",
-     *       "longName": "Fedora 41",
-     *       "branch": "f41",
+     *       "release": "F22",
+     *       "longName": "Fedora 22",
+     *       "branch": "f22",
      *       "state": "current",
      *       "stable": {
-     *         "nvr": "eclipse-4.7.3-2.fc29",
-     *         "version": "4.7.3",
-     *         "release": "2.fc29",
+     *         "nvr": "eclipse-4.4.0-10.fc22",
+     *         "version": "4.4.0",
+     *         "release": "10.fc22",
      *         "epoch": 1,
-     *         "buildId": 1060955,
-     *         "buildUrl": "https://koji.fedoraproject.org/koji/buildinfo?buildID=1060955",
-     *         "updateUrl": "https://bodhi.fedoraproject.org/updates/?builds=eclipse-4.7.3-2.fc29"
+     *         "buildId": 548392,
+     *         "buildUrl": "https://koji.fedoraproject.org/koji/buildinfo?buildID=548392",
+     *         "updateUrl": "https://bodhi.fedoraproject.org/updates/?builds=eclipse-4.4.0-10.fc22"
      *       },
      *       "testing": null
      *     }
@@ -319,16 +289,11 @@ export interface components {
      * }
      */
     VersionsDocument: {
-      releases?: ({
-          release?: string;
-          longName?: string;
-          branch?: string;
-          state?: string;
-          stable?: components["schemas"]["Build"] | null;
-          testing?: components["schemas"]["Build"] | null;
-        })[];
+      /** @description Rawhide first, then Fedora newest first, then EPEL newest first (EPEL-10.1 before EPEL-10.0); releases without a build stay in the list (stable and testing null) */
+      releases: components["schemas"]["VersionsRelease"][];
     };
     /**
+     * @description The package's Koji builds (listBuilds), newest first by buildId, at most 50
      * @example {
      *   "builds": [
      *     {
@@ -350,28 +315,10 @@ export interface components {
      * }
      */
     BuildsDocument: {
-      builds?: ({
-          buildId?: number;
-          nvr?: string;
-          version?: string;
-          release?: string;
-          epoch?: number | null;
-          /** @enum {string} */
-          state?: "BUILDING" | "COMPLETE" | "DELETED" | "FAILED" | "CANCELED";
-          owner?: string;
-          /** Format: date-time */
-          startedAt?: string | null;
-          /** Format: date-time */
-          completedAt?: string | null;
-          durationSeconds?: number | null;
-          taskId?: number | null;
-          /** Format: uri */
-          taskUrl?: string | null;
-          /** Format: uri */
-          buildUrl?: string;
-        })[];
+      builds: components["schemas"]["KojiBuild"][];
     };
     /**
+     * @description The package's Bodhi updates, in Bodhi's order (newest submitted first), the newest 50
      * @example {
      *   "total": 29,
      *   "updates": [
@@ -397,31 +344,15 @@ export interface components {
      * }
      */
     UpdatesDocument: {
-      /** @description How many updates Bodhi has for the package (only the newest are listed) */
-      total?: number;
-      updates?: ({
-          alias?: string;
-          title?: string;
-          release?: string;
-          status?: string;
-          type?: string;
-          severity?: string;
-          karma?: number;
-          submitter?: string;
-          /** Format: date-time */
-          dateSubmitted?: string | null;
-          /** Format: date-time */
-          dateTesting?: string | null;
-          /** Format: date-time */
-          dateStable?: string | null;
-          /** Format: date-time */
-          dateModified?: string | null;
-          builds?: string[];
-          /** Format: uri */
-          url?: string;
-        })[];
+      /**
+       * Format: int64
+       * @description How many updates Bodhi has for the package (only the newest are listed)
+       */
+      total: number;
+      updates: components["schemas"]["Update"][];
     };
     /**
+     * @description Open bugs in Fedora and Fedora EPEL, sorted by status (NEW, ASSIGNED, POST, MODIFIED, ON_DEV, ON_QA, VERIFIED, RELEASE_PENDING), then newest lastChange, then highest id
      * @example {
      *   "total": 1,
      *   "byStatus": {
@@ -450,39 +381,26 @@ export interface components {
      * }
      */
     BugsDocument: {
-      total?: number;
-      byStatus?: {
+      /**
+       * Format: int64
+       * @description Bugzilla's total_matches when it sends it (can exceed the 500 listed), else the number listed
+       */
+      total: number;
+      /** @description Bugs per status, in the same order, only statuses that occur */
+      byStatus: {
         [key: string]: number;
       };
-      bugs?: {
-          id?: number;
-          summary?: string;
-          status?: string;
-          severity?: string;
-          priority?: string;
-          assignee?: string;
-          product?: string;
-          version?: string;
-          component?: string;
-          /** Format: date-time */
-          lastChange?: string;
-          /** Format: date-time */
-          created?: string;
-          keywords?: string[];
-          /** Format: uri */
-          url?: string;
-        }[];
-    };
-    Dep: {
-      name?: string;
-      /** @enum {string|null} */
-      flags?: "EQ" | "LT" | "LE" | "GT" | "GE" | null;
-      /** @description epoch:version-release */
-      version?: string | null;
+      bugs: components["schemas"]["Bug"][];
     };
     /**
+     * @description One branch's dependencies (mdapi's pkg answer of every sub-package; reverse: its requires and recommends lookups)
      * @example {
      *   "branch": "rawhide",
+     *   "branches": [
+     *     "rawhide",
+     *     "f43",
+     *     "f42"
+     *   ],
      *   "subpackages": [
      *     {
      *       "name": "curl",
@@ -535,24 +453,24 @@ export interface components {
      * }
      */
     DependenciesDocument: {
-      branch?: string;
-      subpackages?: {
-          name?: string;
-          requires?: components["schemas"]["Dep"][];
-          provides?: components["schemas"]["Dep"][];
-          recommends?: components["schemas"]["Dep"][];
-          suggests?: components["schemas"]["Dep"][];
-          supplements?: components["schemas"]["Dep"][];
-          enhances?: components["schemas"]["Dep"][];
-          obsoletes?: components["schemas"]["Dep"][];
-          conflicts?: components["schemas"]["Dep"][];
-        }[];
-      requiredBy?: string[];
-      recommendedBy?: string[];
+      /** @description The branch this document is about */
+      branch: string;
+      /** @description Every branch that has the package, in display order (Rawhide, Fedora newest first, EPEL newest first); each one's document is at ?branch=<name> */
+      branches: string[];
+      /** @description Sub-packages mdapi knows on the branch (one it does not know is left out) */
+      subpackages: components["schemas"]["DependenciesSubpackage"][];
+      /** @description Binary packages requiring one of the sub-packages (mdapi's basename), sorted, without the package's own sub-packages and its source name; mdapi matches requirements by exact name, so packages that require a file or a virtual provide are not listed */
+      requiredBy: string[];
+      /** @description Binary packages recommending one of the sub-packages, as requiredBy */
+      recommendedBy: string[];
     };
     /**
+     * @description One branch's file lists (mdapi's files answer of every sub-package)
      * @example {
      *   "branch": "f28",
+     *   "branches": [
+     *     "f28"
+     *   ],
      *   "subpackages": [
      *     {
      *       "name": "vim-enhanced",
@@ -569,26 +487,15 @@ export interface components {
      * }
      */
     FilesDocument: {
-      branch?: string;
-      subpackages?: {
-          name?: string;
-          /** @description Sorted; directories end with / */
-          files?: string[];
-        }[];
-    };
-    /** @description No recording of mdapi's changelog exists (shape from mdapi's documentation), hence no example. */
-    ChangelogDocument: {
-      branch?: string;
-      entries?: ({
-          /** Format: date-time */
-          date?: string;
-          author?: string;
-          email?: string | null;
-          version?: string | null;
-          text?: string;
-        })[];
+      /** @description The branch this document is about */
+      branch: string;
+      /** @description Every branch that has the package, in display order (Rawhide, Fedora newest first, EPEL newest first); each one's document is at ?branch=<name> */
+      branches: string[];
+      /** @description Sub-packages mdapi knows on the branch (one it does not know is left out) */
+      subpackages: components["schemas"]["FilesSubpackage"][];
     };
     /**
+     * @description The package's dist-git repository: branches, Rawhide's spec file and the patches, sources and lookaside files it names, the head commit of the newest release branches
      * @example {
      *   "url": "https://src.fedoraproject.org/rpms/python-requre",
      *   "defaultBranch": "rawhide",
@@ -619,33 +526,31 @@ export interface components {
      * }
      */
     SourcesDocument: {
-      /** Format: uri */
-      url?: string;
-      defaultBranch?: string;
-      branches?: string[];
-      specFile?: string;
-      spec?: string | null;
+      /**
+       * Format: uri
+       * @description The dist-git repository page: https://src.fedoraproject.org/rpms/<name>
+       */
+      url: string;
+      defaultBranch: string | null;
+      /** @description rawhide, Fedora newest first, EPEL newest first, then others by name */
+      branches: string[];
+      /** @description <name>.spec; null when Rawhide has no spec */
+      specFile: string | null;
+      /** @description The spec's text, cut after fp.sources.max-spec-chars characters; null when Rawhide has no spec */
+      spec: string | null;
       /** @description The spec is cut after fp.sources.max-spec-chars characters */
-      specTruncated?: boolean;
-      patches?: string[];
-      sources?: string[];
-      lookaside?: {
-          file?: string;
-          hash?: string;
-          algorithm?: string;
-        }[];
-      lastCommits?: {
-          branch?: string;
-          id?: string;
-          message?: string;
-          author?: string;
-          /** Format: date-time */
-          date?: string;
-          /** Format: uri */
-          url?: string;
-        }[];
+      specTruncated: boolean;
+      /** @description File names of PatchN:/Patch: lines and %patchlist entries */
+      patches: string[];
+      /** @description SourceN: lines as written (macros unexpanded) and %sourcelist entries */
+      sources: string[];
+      /** @description The files of the sources file (the lookaside cache) */
+      lookaside: components["schemas"]["SourcesLookaside"][];
+      /** @description Head commit of each of the newest 5 release branches (rawhide, fN, epelN) */
+      lastCommits: components["schemas"]["SourcesCommit"][];
     };
     /**
+     * @description Who maintains the package: dist-git's access_users and access_groups, in Pagure's order ([] when a level is missing, as in projects from before 2019)
      * @example {
      *   "url": "https://src.fedoraproject.org/rpms/python-requre",
      *   "pointOfContact": "mfocko",
@@ -666,19 +571,20 @@ export interface components {
      * }
      */
     MaintainersDocument: {
-      /** Format: uri */
-      url?: string;
-      pointOfContact?: string | null;
-      admins?: string[];
-      committers?: string[];
-      collaborators?: string[];
-      groups?: {
-        admin?: string[];
-        commit?: string[];
-        collaborator?: string[];
-      };
+      /**
+       * Format: uri
+       * @description https://src.fedoraproject.org/rpms/<name>
+       */
+      url: string;
+      /** @description access_users.owner[0]; null: orphaned */
+      pointOfContact: string | null;
+      admins: string[];
+      committers: string[];
+      collaborators: string[];
+      groups: components["schemas"]["MaintainersGroups"];
     };
     /**
+     * @description The upstream project Anitya maps the package to, its versions, and whether Rawhide is behind
      * @example {
      *   "project": "2ping",
      *   "projectUrl": "https://release-monitoring.org/project/2",
@@ -690,16 +596,22 @@ export interface components {
      * }
      */
     UpstreamDocument: {
-      project?: string;
-      /** Format: uri */
-      projectUrl?: string;
-      ecosystem?: string | null;
-      latestVersion?: string | null;
-      stableVersion?: string | null;
-      rawhideVersion?: string | null;
-      outdated?: boolean | null;
+      project: string | null;
+      /**
+       * Format: uri
+       * @description https://release-monitoring.org/project/<id>, or …/projects/search/?pattern=<project>&exact=1 when Anitya gives no project id
+       */
+      projectUrl: string | null;
+      ecosystem: string | null;
+      latestVersion: string | null;
+      stableVersion: string | null;
+      /** @description Rawhide's version (mdapi); null when Rawhide does not have it */
+      rawhideVersion: string | null;
+      /** @description Rawhide's version is older than the latest stable upstream version (RPM version comparison); null when either is unknown */
+      outdated: boolean | null;
     };
     /**
+     * @description Koschei's scratch-build state of the package per collection
      * @example {
      *   "url": "https://koschei.fedoraproject.org/package/rnv",
      *   "collections": [
@@ -714,18 +626,203 @@ export interface components {
      * }
      */
     CiDocument: {
+      /**
+       * Format: uri
+       * @description https://koschei.fedoraproject.org/package/<name>
+       */
+      url: string;
+      /** @description Newest collection first */
+      collections: components["schemas"]["CiCollection"][];
+    };
+    /** @description The bootstrap's progress */
+    BootstrapProgress: {
+      /**
+       * @description none: never ran
+       * @enum {string}
+       */
+      state: "none" | "running" | "done";
+      /**
+       * Format: int64
+       * @description Known packages that have an overview
+       */
+      done: number;
+      /**
+       * Format: int64
+       * @description Known packages
+       */
+      total: number;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description The last discovery of the repositories
+       */
+      discoveredAt: string | null;
+    };
+    /** @description One open bug */
+    Bug: {
+      /** Format: int64 */
+      id: number;
+      summary: string | null;
+      status: string | null;
+      severity: string | null;
+      priority: string | null;
+      /** @description assigned_to as anonymous REST shows it */
+      assignee: string | null;
+      product: string | null;
+      /** @description Red Hat's list joined with ", " */
+      version: string | null;
+      /** @description Red Hat's list joined with ", " */
+      component: string | null;
+      /** Format: date-time */
+      lastChange: string | null;
+      /** Format: date-time */
+      created: string | null;
+      keywords: string[];
+      /**
+       * Format: uri
+       * @description https://bugzilla.redhat.com/show_bug.cgi?id=<id>
+       */
+      url: string;
+    };
+    /** @description A Koji build of the package */
+    Build: {
+      nvr: string | null;
+      version: string | null;
+      release: string | null;
+      /** Format: int64 */
+      epoch: number | null;
+      /** Format: int64 */
+      buildId: number;
+      /**
+       * Format: uri
+       * @description The build's Koji page
+       */
+      buildUrl: string;
+      /**
+       * Format: uri
+       * @description Bodhi's updates of this build (…/updates/?builds=<nvr>)
+       */
+      updateUrl: string | null;
+    };
+    /** @description One branch's changelog (mdapi's changelog of the first sub-package that has one, the one named like the source package first). No recording of mdapi's changelog exists (shape from mdapi's documentation), hence no example. */
+    ChangelogDocument: {
+      /** @description The branch this document is about */
+      branch: string;
+      /** @description Every branch that has the package, in display order (Rawhide, Fedora newest first, EPEL newest first); each one's document is at ?branch=<name> */
+      branches: string[];
+      /** @description Newest first */
+      entries: components["schemas"]["ChangelogEntry"][];
+    };
+    /** @description One changelog entry; author, email and version are split from mdapi's author string (Name <email> - 1.2-3) */
+    ChangelogEntry: {
+      /** Format: date-time */
+      date: string | null;
+      author: string | null;
+      email: string | null;
+      /** @description version-release the entry is about */
+      version: string | null;
+      text: string | null;
+    };
+    /** @description The package in one Koschei collection */
+    CiCollection: {
+      /** @description f43, epel10, … */
+      collection: string | null;
+      /**
+       * @description Koschei's word, passed through
+       * @enum {string|null}
+       */
+      state: "ok" | "failing" | "unresolved" | "blocked" | "untracked" | null;
+      /** Format: int64 */
+      lastBuildTaskId: number | null;
+      /**
+       * Format: date-time
+       * @description The last complete build's time_finished (else time_started), UTC
+       */
+      lastBuildAt: string | null;
       /** Format: uri */
-      url?: string;
-      collections?: ({
-          collection?: string;
-          /** @enum {string} */
-          state?: "ok" | "failing" | "unresolved" | "blocked" | "untracked";
-          lastBuildTaskId?: number | null;
-          /** Format: date-time */
-          lastBuildAt?: string | null;
-          /** Format: uri */
-          taskUrl?: string | null;
-        })[];
+      taskUrl: string | null;
+    };
+    /** @description Why the last refresh of a document failed */
+    ConnectorError: {
+      /** @enum {string} */
+      kind: "timeout" | "server-error" | "unavailable" | "client-error" | "malformed" | "fault";
+      /** @description Which upstream failed (mdapi, koji, bodhi, …): one connector may ask several; errors recorded before it was added lack it */
+      upstream?: string;
+      message: string;
+      /** Format: date-time */
+      at: string;
+    };
+    /** @description One document's state in the package's metadata */
+    ConnectorState: {
+      /**
+       * @description missing: never fetched yet
+       * @enum {string}
+       */
+      status: "ok" | "absent" | "missing";
+      /**
+       * Format: int64
+       * @description The stored document's version (its ETag)
+       */
+      version: number | null;
+      /** Format: date-time */
+      refreshedAt: string | null;
+      /** @description The last failed refresh; the last good document stays */
+      error: components["schemas"]["ConnectorError"] | null;
+    };
+    /** @description One dependency of a sub-package */
+    Dep: {
+      /** @description A package name, soname, file or capability: libc.so.6()(64bit) */
+      name: string;
+      /** @enum {string|null} */
+      flags: "EQ" | "LT" | "LE" | "GT" | "GE" | null;
+      /** @description epoch:version-release with empty parts left out; null without a version */
+      version: string | null;
+    };
+    /** @description One sub-package's relations, as rpm names them */
+    DependenciesSubpackage: {
+      name: string;
+      requires: components["schemas"]["Dep"][];
+      provides: components["schemas"]["Dep"][];
+      recommends: components["schemas"]["Dep"][];
+      suggests: components["schemas"]["Dep"][];
+      supplements: components["schemas"]["Dep"][];
+      enhances: components["schemas"]["Dep"][];
+      obsoletes: components["schemas"]["Dep"][];
+      conflicts: components["schemas"]["Dep"][];
+    };
+    /** @description One document of one package, as stored by the worker and served unchanged */
+    Envelope: {
+      package: string;
+      /** @enum {string} */
+      connector: "overview" | "versions" | "builds" | "updates" | "bugs" | "dependencies" | "files" | "changelog" | "sources" | "maintainers" | "upstream" | "ci";
+      /**
+       * Format: int64
+       * @description Taken from Redis when the fetch started (a later fetch always has a higher version); also the ETag
+       */
+      version: number;
+      /** Format: date-time */
+      refreshedAt: string;
+      /**
+       * Format: uri
+       * @description The upstream URL the data came from (the first or main call)
+       */
+      source: string | null;
+      /**
+       * @description ok: data present; absent: the upstream has no such package (a real state; data is null)
+       * @enum {string}
+       */
+      status: "ok" | "absent";
+      /** @description The connector's document (by connector: overview → OverviewDocument, versions → VersionsDocument, …); null when absent */
+      data: components["schemas"]["OverviewDocument"] | components["schemas"]["VersionsDocument"] | components["schemas"]["BuildsDocument"] | components["schemas"]["UpdatesDocument"] | components["schemas"]["BugsDocument"] | components["schemas"]["DependenciesDocument"] | components["schemas"]["FilesDocument"] | components["schemas"]["ChangelogDocument"] | components["schemas"]["SourcesDocument"] | components["schemas"]["MaintainersDocument"] | components["schemas"]["UpstreamDocument"] | components["schemas"]["CiDocument"] | null;
+    };
+    /** @description One sub-package's files */
+    FilesSubpackage: {
+      name: string;
+      /** @description Paths, sorted; directories end with / */
+      files: string[];
     };
     JsonNode: {
       empty?: boolean;
@@ -753,6 +850,56 @@ export interface components {
     };
     /** @enum {string} */
     JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+    /** @description One Koji build */
+    KojiBuild: {
+      /** Format: int64 */
+      buildId: number;
+      nvr: string | null;
+      version: string | null;
+      release: string | null;
+      /** Format: int64 */
+      epoch: number | null;
+      /**
+       * @description Koji's state name; null for a number Koji may add later
+       * @enum {string|null}
+       */
+      state: "BUILDING" | "COMPLETE" | "DELETED" | "FAILED" | "CANCELED" | null;
+      /** @description Koji's owner_name */
+      owner: string | null;
+      /**
+       * Format: date-time
+       * @description To the second, UTC
+       */
+      startedAt: string | null;
+      /**
+       * Format: date-time
+       * @description To the second, UTC
+       */
+      completedAt: string | null;
+      /**
+       * Format: int64
+       * @description completedAt − startedAt in whole seconds; null unless both exist (still building, or imported)
+       */
+      durationSeconds: number | null;
+      /**
+       * Format: int64
+       * @description null for builds without a task
+       */
+      taskId: number | null;
+      /** Format: uri */
+      taskUrl: string | null;
+      /**
+       * Format: uri
+       * @description The build's Koji page
+       */
+      buildUrl: string;
+    };
+    /** @description Groups per access level */
+    MaintainersGroups: {
+      admin: string[];
+      commit: string[];
+      collaborator: string[];
+    };
     MediaType: {
       type?: string;
       subtype?: string;
@@ -777,12 +924,91 @@ export interface components {
       mediaType?: components["schemas"]["MediaType"];
       data?: unknown;
     };
+    /** @description A binary package built from the source package */
+    OverviewSubpackage: {
+      name: string;
+      /** @description null when mdapi has no such binary package */
+      summary: string | null;
+      arch: string | null;
+      /**
+       * Format: int64
+       * @description Bytes of the rpm file (download)
+       */
+      packageSize: number | null;
+      /**
+       * Format: int64
+       * @description Bytes once installed
+       */
+      installedSize: number | null;
+    };
+    /** @description GET /api/v1/packages/{name}: where the package ships and the state of each of its documents */
+    PackageMetadata: {
+      name: string;
+      /** @description Branches the package ships in (rawhide, f43, epel10, …), from the repositories; empty before the first discovery */
+      branches: string[];
+      /** @description It left Rawhide, or every branch */
+      retired: boolean;
+      /** @description One entry per connector (overview, versions, …, ci), by name */
+      connectors: {
+        [key: string]: components["schemas"]["ConnectorState"];
+      };
+    };
+    /** @description One package of a list */
+    PackageSummary: {
+      name: string;
+      summary: string | null;
+      /** @description version-release on the package's branch */
+      version: string | null;
+    };
     Problem: {
       type?: string;
       title?: string;
       /** Format: int32 */
       status?: number;
       detail?: string;
+    };
+    /** @description The data of one server-sent event of /api/v1/events and /api/v1/packages/{name}/events: a document was refreshed (id: <refreshedAt ms>-<n>) */
+    RefreshEvent: {
+      package: string;
+      /** @description The connector whose document changed: overview, versions, … */
+      connector: string;
+      /**
+       * Format: int64
+       * @description The document's new version
+       */
+      version: number | null;
+      /** Format: date-time */
+      refreshedAt: string | null;
+      /** @enum {string|null} */
+      status: "ok" | "absent" | null;
+    };
+    /** @description One active release */
+    ReleaseItem: {
+      /** @description The branch: rawhide, f43, epel10 (what versions documents and badges use) */
+      name: string;
+      /** @description Bodhi's name: F44, F43, EPEL-10.0 */
+      release: string;
+      longName: string | null;
+      /** @enum {string} */
+      kind: "rawhide" | "fedora" | "epel" | "other";
+      /**
+       * Format: int32
+       * @description The major version (Rawhide's is the Fedora it will become)
+       */
+      number: number | null;
+      /** @description The number as Bodhi gives it: 43, 10.0 */
+      version: string | null;
+      /** @enum {string|null} */
+      state: "current" | "pending" | "frozen" | null;
+    };
+    /** @description What one dependency name leads to */
+    Resolution: {
+      /** @description The dependency name as asked */
+      name: string;
+      /** @description The binary package of that name, or the one that provides it; null for a source-only name or an unknown one */
+      binary: string | null;
+      /** @description The source package whose page to link to; null: nothing provides the name */
+      package: string | null;
     };
     SearchHit: {
       /** @description The source package */
@@ -818,6 +1044,35 @@ export interface components {
       limit: number;
       items: components["schemas"]["SearchHit"][];
     };
+    /** @description A branch's head commit */
+    SourcesCommit: {
+      branch: string;
+      id: string;
+      /** @description The first line of the message */
+      message: string | null;
+      author: string | null;
+      /** Format: date-time */
+      date: string | null;
+      /** Format: uri */
+      url: string;
+    };
+    /** @description One file of the lookaside cache */
+    SourcesLookaside: {
+      file: string;
+      /** @description Lower case */
+      hash: string;
+      /** @description As written, upper case: SHA512, MD5 */
+      algorithm: string;
+    };
+    /** @description GET /api/v1/status: known packages and the bootstrap's progress */
+    Status: {
+      /**
+       * Format: int64
+       * @description Known packages
+       */
+      packages: number;
+      bootstrap: components["schemas"]["BootstrapProgress"];
+    };
     Suggestion: {
       /** @description A source or sub-package name starting with the query */
       name: string;
@@ -827,6 +1082,53 @@ export interface components {
     Suggestions: {
       query: string;
       items: components["schemas"]["Suggestion"][];
+    };
+    /** @description One Bodhi update */
+    Update: {
+      /** @description FEDORA-2021-63331f9029 */
+      alias: string | null;
+      title: string | null;
+      /** @description The release name: F43 */
+      release: string | null;
+      /** @description Bodhi's status: pending, testing, stable, obsolete, … */
+      status: string | null;
+      /** @description Bodhi's type: bugfix, enhancement, security, newpackage, … */
+      type: string | null;
+      severity: string | null;
+      /** Format: int32 */
+      karma: number | null;
+      /** @description The submitter's user name */
+      submitter: string | null;
+      /** Format: date-time */
+      dateSubmitted: string | null;
+      /** Format: date-time */
+      dateTesting: string | null;
+      /** Format: date-time */
+      dateStable: string | null;
+      /** Format: date-time */
+      dateModified: string | null;
+      /** @description The NVRs of the update's builds */
+      builds: string[];
+      /**
+       * Format: uri
+       * @description https://bodhi.fedoraproject.org/updates/<alias> (Bodhi's own url for an update without alias)
+       */
+      url: string | null;
+    };
+    /** @description One active release and the package's builds there */
+    VersionsRelease: {
+      /** @description Bodhi's release name: F43, EPEL-10.0 */
+      release: string;
+      /** @description Fedora 43 */
+      longName: string | null;
+      /** @description Bodhi's branch: rawhide, f43, epel10 */
+      branch: string | null;
+      /** @enum {string|null} */
+      state: "current" | "pending" | "frozen" | null;
+      /** @description Latest build tagged in the release's stable tag */
+      stable: components["schemas"]["Build"] | null;
+      /** @description Latest build in the testing tag; null when it is the stable one (testing tags inherit the stable tag, so nothing is in testing), and always for Rawhide */
+      testing: components["schemas"]["Build"] | null;
     };
   };
   responses: never;
@@ -842,6 +1144,149 @@ export type external = Record<string, never>;
 
 export interface operations {
 
+  /**
+   * Start or resume the bootstrap (every known package fetched once)
+   * @description A bootstrap that is running goes on from its cursor; one that is done starts again. Progress: GET /api/v1/admin/status.
+   */
+  adminStartBootstrap: {
+    responses: {
+      /** @description Requested: {bootstrap: "requested"} */
+      202: {
+        content: never;
+      };
+      /** @description No bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Wrong token, or none configured */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The bus cannot take the request now */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Ask the worker to refresh a package's documents now
+   * @description Without connector, every document. The worker takes it ahead of bus events; the package's events stream tells when each document is refreshed.
+   */
+  adminRefreshPackage: {
+    parameters: {
+      query?: {
+        /** @description Documents to refresh (repeatable); all when absent */
+        connector?: string[];
+      };
+      path: {
+        /** @description A source package's name; a binary (sub-)package's name answers 308 to its source package */
+        name: string;
+      };
+    };
+    responses: {
+      /** @description Requested: {package, connectors} */
+      202: {
+        content: never;
+      };
+      /** @description Invalid name or connector */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Wrong token, or none configured */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown package */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The bus cannot take the request now */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The bootstrap, the refresh queues, the sweep and the search indexer's backlog */
+  adminStatus: {
+    parameters: {
+      header?: {
+        /** @description Entity tags (or *) of copies the client has; weak comparison (RFC 9110 §13.1.2) */
+        "If-None-Match"?: string;
+      };
+    };
+    responses: {
+      /** @description {bootstrap:{…}, packages, queues:{upstream:{ready,running}}, sweep:{connector:cursor}, searchPending} */
+      200: {
+        headers: {
+          /** @description Entity tag of this representation; send it back in If-None-Match */
+          ETag?: string;
+          /** @description no-cache: the data changes on events, so a kept copy is revalidated before use */
+          "Cache-Control"?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["ObjectNode"];
+        };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
+      };
+      /** @description No bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Wrong token, or none configured */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A store or engine the answer comes from does not answer (StoreOutage); retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /**
    * Server-sent events: one per refresh of any document of any package
    * @description Data {package, connector, version, refreshedAt, status}; heartbeat comments every 15 s. With Last-Event-ID, the events after it this instance still remembers; a 'reset' event when it does not remember that far back (fetch what you need again).
@@ -861,7 +1306,261 @@ export interface operations {
       };
       /** @description This instance holds its maximum of open streams; retry later */
       503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
         content: never;
+      };
+    };
+  };
+  /**
+   * The known packages, sorted by name
+   * @description Each item has name, summary and version (version-release on its newest branch).
+   */
+  listPackages: {
+    parameters: {
+      query?: {
+        /** @description With names only: each item also has 'documents', as GET /api/v1/packages/{name}?include= gives them (all, or a comma-separated list of connector ids); at most 200 documents per request (names × connectors) */
+        include?: string;
+        limit?: number;
+        /** @description Only these packages, comma-separated (at most 100): a tool's many packages in one request; unknown names are listed in 'unknown' */
+        names?: string;
+        offset?: number;
+      };
+      header?: {
+        /** @description Entity tags (or *) of copies the client has; weak comparison (RFC 9110 §13.1.2) */
+        "If-None-Match"?: string;
+      };
+    };
+    responses: {
+      /** @description One page of packages */
+      200: {
+        headers: {
+          /** @description Entity tag of this representation; send it back in If-None-Match */
+          ETag?: string;
+          /** @description no-cache: the data changes on events, so a kept copy is revalidated before use */
+          "Cache-Control"?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["PackageList"];
+        };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
+      };
+      /** @description Bad paging parameters */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A store or engine the answer comes from does not answer (StoreOutage); retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A package: every connector's status, version, refresh time and last error */
+  getPackage: {
+    parameters: {
+      query?: {
+        /** @description Documents to embed under 'documents': all, or a comma-separated list of connector ids (overview, versions, builds, …): a whole package in one request */
+        include?: string;
+      };
+      header?: {
+        "If-None-Match"?: string;
+      };
+      path: {
+        /** @description A source package's name; a binary (sub-)package's name answers 308 to its source package */
+        name: string;
+      };
+    };
+    responses: {
+      /** @description The package's metadata. With include: also 'documents', an object keyed by connector id whose values are the stored envelopes (schema Envelope), exactly as GET /api/v1/packages/{name}/{connector} answers them (the default branch for dependencies, files and changelog); a connector with no stored document is absent from it (its metadata status says 'missing'), and none is fetched for this request. ETag: from the metadata and the included documents' versions. */
+      200: {
+        headers: {
+          /** @description Entity tag of this representation; send it back in If-None-Match */
+          ETag?: string;
+          /** @description no-cache: the data changes on events, so a kept copy is revalidated before use */
+          "Cache-Control"?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["PackageMetadata"];
+        };
+      };
+      /** @description With include: unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
+      };
+      /** @description A binary (sub-)package: Location is its source package's (with the same include) */
+      308: {
+        content: never;
+      };
+      /** @description Invalid name or include value */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown package */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A store or engine the answer comes from does not answer (StoreOutage); retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * SVG badge: is Fedora behind upstream (Anitya's latest stable version)?
+   * @description "up to date: 2.1.1" (green), "behind upstream: 2.0 < 2.1.1" (red), "not monitored" when Anitya has no project for the package, else "unknown" (grey). Rawhide is compared, or for a package not in Rawhide its newest version in any active release.
+   */
+  upstreamBadge: {
+    parameters: {
+      header?: {
+        "If-None-Match"?: string;
+      };
+      path: {
+        /** @description A source package's name; a binary (sub-)package's name answers 308 to its source package */
+        name: string;
+      };
+    };
+    responses: {
+      /** @description The badge */
+      200: {
+        headers: {
+          /** @description From the versions of the versions and upstream documents */
+          ETag?: unknown;
+          /** @description public, max-age=fp.badge.max-age */
+          "Cache-Control"?: unknown;
+        };
+        content: {
+          "image/svg+xml": unknown;
+        };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
+      };
+      /** @description A binary (sub-)package: Location is its source package's badge */
+      308: {
+        content: never;
+      };
+      /** @description Invalid name */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown package */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A store or engine the answer comes from does not answer (StoreOutage); retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * SVG badge: the package's version in one release
+   * @description The stable build's version (else the one in testing) in the release named as the versions document names it: its branch (rawhide, f43, epel10) or Bodhi's name (F43, EPEL-10.0). Green: matches upstream's latest stable; blue: matches Rawhide; red: behind; grey: nothing to compare with, or "not packaged" (no build there, or no such active release: still 200, so an embedded image never breaks).
+   */
+  releaseBadge: {
+    parameters: {
+      header?: {
+        "If-None-Match"?: string;
+      };
+      path: {
+        /** @description A source package's name; a binary (sub-)package's name answers 308 to its source package */
+        name: string;
+        /** @description rawhide, f43, epel10, … (see GET /api/v1/releases) */
+        release: string;
+      };
+    };
+    responses: {
+      /** @description The badge */
+      200: {
+        headers: {
+          /** @description From the versions of the versions and upstream documents */
+          ETag?: unknown;
+          /** @description public, max-age=fp.badge.max-age */
+          "Cache-Control"?: unknown;
+        };
+        content: {
+          "image/svg+xml": unknown;
+        };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
+      };
+      /** @description A binary (sub-)package: Location is its source package's badge */
+      308: {
+        content: never;
+      };
+      /** @description Invalid name or release */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown package */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A store or engine the answer comes from does not answer (StoreOutage); retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
       };
     };
   };
@@ -875,6 +1574,7 @@ export interface operations {
         "Last-Event-ID"?: string;
       };
       path: {
+        /** @description A source package's name; a binary (sub-)package's name answers 308 to its source package */
         name: string;
       };
     };
@@ -893,7 +1593,269 @@ export interface operations {
       };
       /** @description This instance holds its maximum of open streams; retry later */
       503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
         content: never;
+      };
+    };
+  };
+  /**
+   * Atom feed of the package's Koji builds and Bodhi updates, newest first
+   * @description At most fp.feed.max-entries (50) entries, each with a stable tag: id, the build's or update's page upstream as link, and updated = the build's completion or the update's latest change. ETag: the versions of the builds and updates documents (If-None-Match → 304).
+   */
+  packageFeed: {
+    parameters: {
+      header?: {
+        "If-None-Match"?: string;
+      };
+      path: {
+        /** @description A source package's name; a binary (sub-)package's name answers 308 to its source package */
+        name: string;
+      };
+    };
+    responses: {
+      /** @description The feed */
+      200: {
+        headers: {
+          /** @description From the versions of the builds and updates documents */
+          ETag?: unknown;
+          /** @description no-cache: the data changes on events, so a kept copy is revalidated before use */
+          "Cache-Control"?: string;
+        };
+        content: {
+          "application/atom+xml": unknown;
+        };
+      };
+      /** @description Known package of which neither document was fetched yet: the worker was asked; retry after Retry-After seconds */
+      202: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "pending";
+          };
+        };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
+      };
+      /** @description A binary (sub-)package: Location is its source package's feed */
+      308: {
+        content: never;
+      };
+      /** @description Invalid name */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown package */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A store or engine the answer comes from does not answer (StoreOutage); retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * One document of a package, as stored by the worker
+   * @description The envelope {package, connector, version, refreshedAt, source, status, data}; status 'absent' means the upstream has no such package. ETag is the version.
+   */
+  getDocument: {
+    parameters: {
+      query?: {
+        /** @description dependencies, files and changelog only: the branch (rawhide, f43, epel10, …; data.branches lists the package's). Default: the newest branch that has the package. */
+        branch?: string;
+      };
+      header?: {
+        "If-None-Match"?: string;
+      };
+      path: {
+        connector: "overview" | "versions" | "builds" | "updates" | "bugs" | "dependencies" | "files" | "changelog" | "sources" | "maintainers" | "upstream" | "ci";
+        /** @description A source package's name; a binary (sub-)package's name answers 308 to its source package */
+        name: string;
+      };
+    };
+    responses: {
+      /** @description The document; data is one of the *Document schemas, by connector */
+      200: {
+        headers: {
+          /** @description Entity tag of this representation; send it back in If-None-Match */
+          ETag?: string;
+          /** @description no-cache: the data changes on events, so a kept copy is revalidated before use */
+          "Cache-Control"?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["Envelope"];
+        };
+      };
+      /** @description Known package whose document nobody fetched yet: the worker was asked and did not answer within fp.cold-page.wait; retry after Retry-After seconds */
+      202: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "pending";
+          };
+        };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
+      };
+      /** @description A binary (sub-)package: Location is its source package's document */
+      308: {
+        content: never;
+      };
+      /** @description Invalid name */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown package or connector, or a branch the package is not on */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A store or engine the answer comes from does not answer (StoreOutage); retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * The active Fedora and EPEL releases: Rawhide, Fedora newest first, EPEL newest first
+   * @description name is the branch (what the versions document and the badges use); kind rawhide, fedora or epel; number the major version. Empty until the worker has written its first versions document.
+   */
+  releases: {
+    parameters: {
+      header?: {
+        /** @description Entity tags (or *) of copies the client has; weak comparison (RFC 9110 §13.1.2) */
+        "If-None-Match"?: string;
+      };
+    };
+    responses: {
+      /** @description The releases */
+      200: {
+        headers: {
+          /** @description Digest of the body */
+          ETag?: unknown;
+          /** @description no-cache: the data changes on events, so a kept copy is revalidated before use */
+          "Cache-Control"?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["ReleaseList"];
+        };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
+      };
+      /** @description A store or engine the answer comes from does not answer (StoreOutage); retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * The binary and source package each dependency name leads to
+   * @description In request order, one item per name: a binary package name resolves to its source package, a source package name to itself (binary null unless it is a binary too), a provide (rpm:provides or a file the repository metadata lists) to the binary that provides it, Rawhide first, then the newest branch; when several binaries provide it, the first by name. Unknown: binary and package null.
+   */
+  resolve: {
+    parameters: {
+      query: {
+        /**
+         * @description 1 to 100 dependency names, comma-separated; each printable ASCII other than ',', 1 to 256 characters
+         * @example libc.so.6()(64bit),/usr/bin/sh,vim-common
+         */
+        names: string;
+      };
+      header?: {
+        /** @description Entity tags (or *) of copies the client has; weak comparison (RFC 9110 §13.1.2) */
+        "If-None-Match"?: string;
+      };
+    };
+    responses: {
+      /** @description Each name's binary and package */
+      200: {
+        headers: {
+          /** @description Entity tag of this representation; send it back in If-None-Match */
+          ETag?: string;
+          /** @description no-cache: the data changes on events, so a kept copy is revalidated before use */
+          "Cache-Control"?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["Resolutions"];
+        };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
+      };
+      /** @description No names, more than 100, or a name that is no dependency name */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A store or engine the answer comes from does not answer (StoreOutage); retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
       };
     };
   };
@@ -915,13 +1877,31 @@ export interface operations {
         /** @description exclude (default), include or only */
         retired?: "exclude" | "include" | "only";
       };
+      header?: {
+        /** @description Entity tags (or *) of copies the client has; weak comparison (RFC 9110 §13.1.2) */
+        "If-None-Match"?: string;
+      };
     };
     responses: {
       /** @description Ranked hits */
       200: {
+        headers: {
+          /** @description Entity tag of this representation; send it back in If-None-Match */
+          ETag?: string;
+          /** @description no-cache: the data changes on events, so a kept copy is revalidated before use */
+          "Cache-Control"?: string;
+        };
         content: {
           "application/json": components["schemas"]["SearchPage"];
         };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
       };
       /** @description Missing or invalid parameter */
       400: {
@@ -951,13 +1931,31 @@ export interface operations {
         /** @description The beginning of a name (1–100 characters) */
         q: string;
       };
+      header?: {
+        /** @description Entity tags (or *) of copies the client has; weak comparison (RFC 9110 §13.1.2) */
+        "If-None-Match"?: string;
+      };
     };
     responses: {
       /** @description Names and the package page each leads to */
       200: {
+        headers: {
+          /** @description Entity tag of this representation; send it back in If-None-Match */
+          ETag?: string;
+          /** @description no-cache: the data changes on events, so a kept copy is revalidated before use */
+          "Cache-Control"?: string;
+        };
         content: {
           "application/json": components["schemas"]["Suggestions"];
         };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
       };
       /** @description Missing or invalid parameter */
       400: {
@@ -969,6 +1967,50 @@ export interface operations {
       503: {
         headers: {
           /** @description Seconds */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Known packages and the bootstrap's progress
+   * @description bootstrap.state is none (never ran), running or done; done counts known packages with an overview.
+   */
+  status: {
+    parameters: {
+      header?: {
+        /** @description Entity tags (or *) of copies the client has; weak comparison (RFC 9110 §13.1.2) */
+        "If-None-Match"?: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Entity tag of this representation; send it back in If-None-Match */
+          ETag?: string;
+          /** @description no-cache: the data changes on events, so a kept copy is revalidated before use */
+          "Cache-Control"?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["Status"];
+        };
+      };
+      /** @description Unchanged since the ETag in If-None-Match */
+      304: {
+        headers: {
+          /** @description The current entity tag */
+          ETag?: string;
+        };
+        content: never;
+      };
+      /** @description A store or engine the answer comes from does not answer (StoreOutage); retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
           "Retry-After"?: number;
         };
         content: {

@@ -25,7 +25,7 @@ export function buildStateTone(state: string | null): 'ok' | 'warn' | 'bad' | 'i
 
 /** The release a build is for, from its dist tag: "2.fc44" → "fc44", "1.el9_3" → "el9". */
 export function buildRelease(b: Pick<BuildRow, 'release' | 'nvr'>): string {
-  const m = /\.(fc\d+|el\d+|eln\d*)(?:[._]|$)/.exec(b.release || b.nvr);
+  const m = /\.(fc\d+|el\d+|eln\d*)(?:[._]|$)/.exec(b.release || b.nvr || '');
   return m ? m[1] : 'other';
 }
 

@@ -129,7 +129,7 @@ describe('tabs render their documents', () => {
 
   it('overview: sizes of the main package are those of the sub-package named like the source', () => {
     expect(sizeText({ name: 'x', summary: null, arch: null, installedSize: 0, packageSize: 1023 })).toBe('0 B installed, 1023 B download');
-    expect(sizeText({ name: 'x', summary: null, arch: null, installedSize: 5 * 1024 ** 3 })).toBe('5.0 GiB installed');
+    expect(sizeText({ name: 'x', summary: null, arch: null, installedSize: 5 * 1024 ** 3, packageSize: null })).toBe('5.0 GiB installed');
     expect(sizeText({ name: 'x', summary: null, arch: null, installedSize: null, packageSize: null })).toBe('');
     expect(sizeText(undefined)).toBe('');
     const env = clone(curlBranched.overview);

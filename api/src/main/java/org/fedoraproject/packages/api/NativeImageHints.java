@@ -2,6 +2,7 @@ package org.fedoraproject.packages.api;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.fedoraproject.packages.api.refresh.LiveEvents;
+import org.fedoraproject.packages.api.rest.ApiShapes;
 import org.fedoraproject.packages.api.rest.Problem;
 import org.fedoraproject.packages.api.search.SearchShapes;
 import org.fedoraproject.packages.contract.search.PackageDocument;
@@ -15,7 +16,7 @@ import org.fedoraproject.packages.contract.search.PackageDocument;
 @RegisterForReflection(targets = {
         SearchShapes.Page.class, SearchShapes.Hit.class, SearchShapes.Match.class,
         SearchShapes.Suggestions.class, SearchShapes.Suggestion.class,
-        LiveEvents.Event.class, Problem.class, PackageDocument.class,
+        LiveEvents.Event.class, ApiShapes.RefreshEvent.class, Problem.class, PackageDocument.class,
         // HeaderTimeout reads the listening channel from this Vert.x class's private field
         io.vertx.core.net.impl.TCPServerBase.class,
 })

@@ -77,13 +77,7 @@ public class EventStreams {
 
     private OutboundSseEvent event(Sse sse, LiveEvents.Event e) {
         try {
-            var body = mapper.createObjectNode().put("package", e.packageName()).put("connector", e.connector());
-            if (e.version() == null) {
-                body.putNull("version");
-            } else {
-                body.put("version", e.version());
-            }
-            body.put("refreshedAt", e.refreshedAt()).put("status", e.status());
+            var body = new ApiShapes.RefreshEvent(e.packageName(), e.connector(), e.version(), e.refreshedAt(), e.status());
             return sse.newEventBuilder().id(e.id()).mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(mapper.writeValueAsString(body)).build();
         } catch (JsonProcessingException ex) {

@@ -1,8 +1,5 @@
 package org.fedoraproject.packages.api.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,11 +24,9 @@ import org.fedoraproject.packages.api.store.PackageReader;
 @Tag(name = "packages")
 public class ResolveResource {
     private final PackageReader reader;
-    private final ObjectMapper mapper;
 
-    public ResolveResource(PackageReader reader, ObjectMapper mapper) {
+    public ResolveResource(PackageReader reader) {
         this.reader = reader;
-        this.mapper = mapper;
     }
 
     @GET
@@ -41,21 +36,16 @@ public class ResolveResource {
                     + "or a file the repository metadata lists) to the binary that provides it, Rawhide first, then the "
                     + "newest branch; when several binaries provide it, the first by name. Unknown: binary and package null.")
     @APIResponse(responseCode = "200", description = "Each name's binary and package",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Resolutions")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiShapes.Resolutions.class)))
     @APIResponse(responseCode = "400", description = "No names, more than 100, or a name that is no dependency name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ObjectNode> resolve(
+    public Uni<ApiShapes.Resolutions> resolve(
             @Parameter(required = true, description = "1 to 100 dependency names, comma-separated; each printable ASCII "
                     + "other than ',', 1 to 256 characters", example = "libc.so.6()(64bit),/usr/bin/sh,vim-common",
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100 * 257))
             @QueryParam("names") String namesText) {
-        return reader.resolve(DependencyNames.parse(namesText)).map(found -> {
-            ObjectNode out = mapper.createObjectNode();
-            ArrayNode items = out.putArray("items");
-            for (PackageReader.Resolution r : found) {
-                items.addObject().put("name", r.name()).put("binary", r.binary()).put("package", r.source());
-            }
-            return out;
-        });
+        return reader.resolve(DependencyNames.parse(namesText)).map(found -> new ApiShapes.Resolutions(found.stream()
+                .map(r -> new ApiShapes.Resolution(r.name(), r.binary(), r.source()))
+                .toList()));
     }
 }

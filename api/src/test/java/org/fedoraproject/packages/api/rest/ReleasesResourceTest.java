@@ -86,7 +86,7 @@ class ReleasesResourceTest {
                 .body("paths.'/api/v1/packages/{name}/badge/upstream.svg'.get.operationId", equalTo("upstreamBadge"))
                 .body("paths.'/api/v1/packages/{name}/badge/upstream.svg'.get.responses.'404'.content.keySet()",
                         contains("application/problem+json"))
-                .body("components.schemas.ReleaseList.properties.items.items.properties.kind.enum",
+                .body("components.schemas.ReleaseItem.properties.kind.enum",
                         org.hamcrest.Matchers.hasItems("rawhide", "fedora", "epel"));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fedoraproject.packages.api.support.StoredData;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
@@ -32,13 +33,12 @@ class NearCacheTest {
         }
     }
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fp.instance")
-    String instance;
-
     @Inject
     RedisDataSource redis;
     @Inject
     NearCache near;
+    @ConfigProperty(name = "fp.instance")
+    String instance;
 
     @Test
     void aNoticeMakesTheNextReadFreshAndALostSubscriptionDropsTheCache() throws Exception {

@@ -6,9 +6,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import org.fedoraproject.packages.contract.document.OverviewDocument;
+import org.fedoraproject.packages.contract.document.OverviewDocument.Subpackage;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.mdapi.OverviewConnector.Overview;
-import org.fedoraproject.packages.worker.connector.mdapi.OverviewConnector.Subpackage;
 import org.fedoraproject.packages.worker.connector.mdapi.PackageLocator;
 import org.jboss.logging.Logger;
 
@@ -47,9 +47,9 @@ public class CatalogOverviews {
                 }));
     }
 
-    private static Overview overview(SourceEntry e, String branch) {
+    private static OverviewDocument overview(SourceEntry e, String branch) {
         List<Subpackage> subs = e.subpackages().stream().map(s -> new Subpackage(s.name(), s.summary(), s.arch(), s.packageSize(), s.installedSize())).toList();
-        return new Overview(e.name(), branch, e.summary(), e.description(), e.url(), e.license(), e.epoch(), e.version(),
+        return new OverviewDocument(e.name(), branch, e.summary(), e.description(), e.url(), e.license(), e.epoch(), e.version(),
                 e.release(), subs);
     }
 

@@ -2,6 +2,7 @@ package org.fedoraproject.packages.worker.store;
 
 import static org.fedoraproject.packages.contract.RedisLayout.MetaField;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.contract.document.Envelope;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
@@ -78,15 +80,12 @@ public class DocumentStore {
 
     /** The JSON the API serves for one document (or one branch of it). */
     private String envelope(String pkg, ConnectorName connector, long version, String refreshedAt, FetchResult result) {
-        ObjectNode envelope = mapper.createObjectNode();
-        envelope.put("package", pkg);
-        envelope.put("connector", connector.id());
-        envelope.put("version", version);
-        envelope.put("refreshedAt", refreshedAt);
-        envelope.put("source", result.source());
-        envelope.put("status", result.status().id());
-        envelope.set("data", mapper.valueToTree(result.data()));
-        return envelope.toString();
+        try {
+            return mapper.writeValueAsString(new Envelope(pkg, connector.id(), version, refreshedAt, result.source(),
+                    result.status().id(), result.data()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("document of " + pkg + "/" + connector.id() + " not written as JSON", e);
+        }
     }
 
     /** Records why a refresh failed; the last good document stays as it is. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RpmVersion;
+import org.fedoraproject.packages.contract.document.UpstreamDocument;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
@@ -50,10 +51,6 @@ import org.fedoraproject.packages.worker.connector.mdapi.Mdapi;
  */
 @ApplicationScoped
 public class UpstreamConnector implements Connector {
-    public record Upstream(String project, String projectUrl, String ecosystem, String latestVersion,
-            String stableVersion, String rawhideVersion, Boolean outdated) {
-    }
-
     private final Anitya anitya;
     private final Mdapi mdapi;
     private final String webBase;
@@ -105,7 +102,7 @@ public class UpstreamConnector implements Connector {
         return Optional.ofNullable(first);
     }
 
-    private Uni<Upstream> describe(String packageName, JsonNode item) {
+    private Uni<UpstreamDocument> describe(String packageName, JsonNode item) {
         String project = text(item, "project");
         String ecosystem = text(item, "ecosystem");
         Uni<Optional<JsonNode>> projects = project == null ? Uni.createFrom().item(Optional.empty())
@@ -127,7 +124,7 @@ public class UpstreamConnector implements Connector {
             String url = found.map(p -> text(p, "id")).map(id -> webBase + "/project/" + id)
                     .orElseGet(() -> project == null ? null : webBase + "/projects/search/?pattern="
                             + URLEncoder.encode(project, StandardCharsets.UTF_8) + "&exact=1");
-            return new Upstream(project, url, ecosystem, latest, stable, rawhide, outdated);
+            return new UpstreamDocument(project, url, ecosystem, latest, stable, rawhide, outdated);
         });
     }
 

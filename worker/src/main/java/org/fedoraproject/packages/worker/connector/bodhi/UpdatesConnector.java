@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.UpdatesDocument;
+import org.fedoraproject.packages.contract.document.UpdatesDocument.Update;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
@@ -31,14 +33,6 @@ import org.fedoraproject.packages.worker.connector.UtcTimes;
 @ApplicationScoped
 public class UpdatesConnector implements Connector {
     static final int ROWS = 50;
-
-    public record Update(String alias, String title, String release, String status, String type, String severity,
-            Integer karma, String submitter, String dateSubmitted, String dateTesting, String dateStable,
-            String dateModified, List<String> builds, String url) {
-    }
-
-    public record Updates(long total, List<Update> updates) {
-    }
 
     private final Bodhi bodhi;
     private final String webBase;
@@ -67,7 +61,7 @@ public class UpdatesConnector implements Connector {
                 .orElseGet(() -> FetchResult.absent(source)));
     }
 
-    private Updates updates(JsonNode page) {
+    private UpdatesDocument updates(JsonNode page) {
         JsonNode list = page.get("updates");
         if (list == null || !list.isArray()) {
             throw UpstreamException.of(UpstreamException.Kind.MALFORMED, Bodhi.UPSTREAM, "no updates list", null);
@@ -75,7 +69,7 @@ public class UpdatesConnector implements Connector {
         List<Update> updates = new ArrayList<>();
         list.forEach(u -> updates.add(update(u)));
         JsonNode total = page.get("total");
-        return new Updates(total != null && total.canConvertToLong() ? total.asLong() : updates.size(), updates);
+        return new UpdatesDocument(total != null && total.canConvertToLong() ? total.asLong() : updates.size(), updates);
     }
 
     private Update update(JsonNode u) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.BugsDocument;
+import org.fedoraproject.packages.contract.document.BugsDocument.Bug;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
@@ -41,14 +43,6 @@ import org.fedoraproject.packages.worker.connector.UtcTimes;
  */
 @ApplicationScoped
 public class BugsConnector implements Connector {
-    public record Bug(long id, String summary, String status, String severity, String priority, String assignee,
-            String product, String version, String component, String lastChange, String created,
-            List<String> keywords, String url) {
-    }
-
-    public record Bugs(long total, Map<String, Integer> byStatus, List<Bug> bugs) {
-    }
-
     /** Workflow order of the statuses; lastChange is ISO-8601 UTC, so it sorts as text. */
     static final Comparator<Bug> ORDER = Comparator
             .comparingInt((Bug b) -> statusRank(b.status()))
@@ -79,7 +73,7 @@ public class BugsConnector implements Connector {
                 .map(answer -> FetchResult.ok(bugzilla.searchUrl(packageName), bugs(answer)));
     }
 
-    private Bugs bugs(JsonNode answer) {
+    private BugsDocument bugs(JsonNode answer) {
         JsonNode list = answer.get("bugs");
         if (list == null || !list.isArray()) {
             throw UpstreamException.of(UpstreamException.Kind.MALFORMED, Bugzilla.UPSTREAM, "no bugs list", null);
@@ -90,7 +84,7 @@ public class BugsConnector implements Connector {
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         bugs.forEach(b -> byStatus.merge(b.status(), 1, Integer::sum));
         JsonNode total = answer.get("total_matches");
-        return new Bugs(total != null && total.canConvertToLong() ? total.asLong() : bugs.size(), byStatus, bugs);
+        return new BugsDocument(total != null && total.canConvertToLong() ? total.asLong() : bugs.size(), byStatus, bugs);
     }
 
     private Bug bug(JsonNode b) {

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.BuildsDocument;
+import org.fedoraproject.packages.contract.document.BuildsDocument.Build;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
@@ -20,14 +22,6 @@ public class BuildsConnector implements Connector {
     static final int LIMIT = 50;
     /** Koji's {@code koji.BUILD_STATES}, by number. */
     private static final List<String> STATES = List.of("BUILDING", "COMPLETE", "DELETED", "FAILED", "CANCELED");
-
-    public record Build(Long buildId, String nvr, String version, String release, Long epoch, String state,
-            String owner, String startedAt, String completedAt, Long durationSeconds, Long taskId, String taskUrl,
-            String buildUrl) {
-    }
-
-    public record Builds(List<Build> builds) {
-    }
 
     private final Koji koji;
     private final KojiPackageIds packageIds;
@@ -53,7 +47,7 @@ public class BuildsConnector implements Connector {
     public Uni<FetchResult> fetch(String packageName) {
         return packageIds.of(packageName).flatMap(id -> id.isEmpty()
                 ? Uni.createFrom().item(FetchResult.absent(koji.hubUrl()))
-                : koji.listBuilds(id.get(), LIMIT).map(builds -> FetchResult.ok(koji.hubUrl(), new Builds(builds.stream()
+                : koji.listBuilds(id.get(), LIMIT).map(builds -> FetchResult.ok(koji.hubUrl(), new BuildsDocument(builds.stream()
                         .map(this::build)
                         .filter(b -> b.buildId() != null)
                         // Koji already orders by -build_id; sorting again keeps the order whatever the hub does.

@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.VersionsDocument;
+import org.fedoraproject.packages.contract.document.VersionsDocument.Build;
+import org.fedoraproject.packages.contract.document.VersionsDocument.Release;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
@@ -40,16 +43,6 @@ public class VersionsConnector implements Connector {
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?");
     /** Kept for {@code quarkus.cache.caffeine.bodhi-active-releases.expire-after-write}. */
     static final String RELEASES_CACHE = "bodhi-active-releases";
-
-    public record Build(String nvr, String version, String release, Long epoch, Long buildId, String buildUrl,
-            String updateUrl) {
-    }
-
-    public record Release(String release, String longName, String branch, String state, Build stable, Build testing) {
-    }
-
-    public record Versions(List<Release> releases) {
-    }
 
     /** A Bodhi release this connector shows. {@code testingTag} is null for Rawhide (no separate testing). */
     record ActiveRelease(String name, String longName, String branch, String state, String stableTag,
@@ -99,7 +92,7 @@ public class VersionsConnector implements Connector {
                         ? FetchResult.absent(source) : FetchResult.ok(source, v)));
     }
 
-    private Uni<Versions> versions(String packageName, List<ActiveRelease> list) {
+    private Uni<VersionsDocument> versions(String packageName, List<ActiveRelease> list) {
         List<Query> queries = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             ActiveRelease r = list.get(i);
@@ -139,7 +132,7 @@ public class VersionsConnector implements Connector {
                         }
                         rows.add(new Release(r.name(), r.longName(), r.branch(), r.state(), stable, testing));
                     }
-                    return new Versions(List.copyOf(rows));
+                    return new VersionsDocument(List.copyOf(rows));
                 });
     }
 

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.CiDocument;
+import org.fedoraproject.packages.contract.document.CiDocument.Collection;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
@@ -40,13 +42,6 @@ import org.fedoraproject.packages.worker.connector.mdapi.BranchOrder;
  */
 @ApplicationScoped
 public class CiConnector implements Connector {
-    public record Collection(String collection, String state, Long lastBuildTaskId, String lastBuildAt,
-            String taskUrl) {
-    }
-
-    public record Ci(String url, List<Collection> collections) {
-    }
-
     private final Koschei koschei;
     private final String koscheiWeb;
     private final String kojiWeb;
@@ -85,7 +80,7 @@ public class CiConnector implements Connector {
             }
             List<String> order = BranchOrder.sort(collections.stream().map(Collection::collection).toList());
             collections.sort(Comparator.comparingInt((Collection c) -> order.indexOf(c.collection())));
-            return FetchResult.ok(source, new Ci(
+            return FetchResult.ok(source, new CiDocument(
                     koscheiWeb + "/package/" + URLEncoder.encode(packageName, StandardCharsets.UTF_8), collections));
         });
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.ChangelogDocument;
+import org.fedoraproject.packages.contract.document.ChangelogDocument.Entry;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
@@ -33,13 +35,6 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
  */
 @ApplicationScoped
 public class ChangelogConnector implements Connector {
-    public record Entry(String date, String author, String email, String version, String text) {
-    }
-
-    /** One branch's changelog; {@code branches}: every branch that has the package (display order). */
-    public record Changelog(String branch, List<String> branches, List<Entry> entries) {
-    }
-
     /** {@code Name <email> - 1.2-3}, {@code Name <email> 1.2-3}, {@code Name <email>}. */
     private static final Pattern WITH_EMAIL = Pattern.compile("^(.*?)\\s*<([^>]*)>\\s*(?:-\\s*)?(.*)$", Pattern.DOTALL);
     /** {@code Name - 1.2-3} (no e-mail). */
@@ -85,12 +80,12 @@ public class ChangelogConnector implements Connector {
             int index) {
         if (index >= candidates.size()) {
             // The package is on the branch but no sub-package has a changelog there: an empty changelog.
-            return Uni.createFrom().item(FetchResult.ok(located.source(), new Changelog(located.branch(), branches, List.of())));
+            return Uni.createFrom().item(FetchResult.ok(located.source(), new ChangelogDocument(located.branch(), branches, List.of())));
         }
         String sub = candidates.get(index);
         return mdapi.changelog(located.branch(), sub).flatMap(answer -> answer.isPresent()
                 ? Uni.createFrom().item(FetchResult.ok(mdapi.url("/" + located.branch() + "/changelog/" + sub),
-                        new Changelog(located.branch(), branches, entries(answer.get()))))
+                        new ChangelogDocument(located.branch(), branches, entries(answer.get()))))
                 : firstAnswer(located, branches, candidates, index + 1));
     }
 

@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.DependenciesDocument;
+import org.fedoraproject.packages.contract.document.DependenciesDocument.Dep;
+import org.fedoraproject.packages.contract.document.DependenciesDocument.Subpackage;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
@@ -36,19 +39,6 @@ import org.fedoraproject.packages.worker.connector.UpstreamException;
  */
 @ApplicationScoped
 public class DependenciesConnector implements Connector {
-    /** One dependency; {@code version} is {@code epoch:version-release} without the empty parts, or null. */
-    public record Dep(String name, String flags, String version) {
-    }
-
-    public record Subpackage(String name, List<Dep> requires, List<Dep> provides, List<Dep> recommends,
-            List<Dep> suggests, List<Dep> supplements, List<Dep> enhances, List<Dep> obsoletes, List<Dep> conflicts) {
-    }
-
-    /** One branch's dependencies; {@code branches}: every branch that has the package (display order). */
-    public record Dependencies(String branch, List<String> branches, List<Subpackage> subpackages, List<String> requiredBy,
-            List<String> recommendedBy) {
-    }
-
     private final Mdapi mdapi;
     private final PackageLocator locator;
     private final int fanOut;
@@ -90,7 +80,7 @@ public class DependenciesConnector implements Connector {
         Uni<List<String>> requiredBy = reverse(branch, "requires", subs, own);
         Uni<List<String>> recommendedBy = reverse(branch, "recommends", subs, own);
         return Uni.combine().all().unis(details, requiredBy, recommendedBy).asTuple()
-                .map(t -> FetchResult.ok(located.source(), new Dependencies(branch, branches,
+                .map(t -> FetchResult.ok(located.source(), new DependenciesDocument(branch, branches,
                         t.getItem1().stream().flatMap(Optional::stream).toList(), t.getItem2(), t.getItem3())));
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.FilesDocument;
+import org.fedoraproject.packages.contract.document.FilesDocument.Subpackage;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
@@ -26,13 +28,6 @@ import org.fedoraproject.packages.worker.connector.Parallel;
  */
 @ApplicationScoped
 public class FilesConnector implements Connector {
-    public record Subpackage(String name, List<String> files) {
-    }
-
-    /** One branch's file lists; {@code branches}: every branch that has the package (display order). */
-    public record Files(String branch, List<String> branches, List<Subpackage> subpackages) {
-    }
-
     private final Mdapi mdapi;
     private final PackageLocator locator;
     private final int fanOut;
@@ -67,7 +62,7 @@ public class FilesConnector implements Connector {
     private Uni<FetchResult> describe(PackageLocator.Located located, List<String> branches) {
         return Parallel.inOrder(located.subpackages(), fanOut,
                         sub -> mdapi.files(located.branch(), sub).map(list -> list.map(l -> new Subpackage(sub, paths(l)))))
-                .map(subs -> FetchResult.ok(located.source(), new Files(located.branch(), branches,
+                .map(subs -> FetchResult.ok(located.source(), new FilesDocument(located.branch(), branches,
                         subs.stream().flatMap(Optional::stream).toList())));
     }
 

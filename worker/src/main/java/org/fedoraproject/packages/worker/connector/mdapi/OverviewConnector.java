@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.fedoraproject.packages.worker.catalog.CatalogOverviews;
-import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.OverviewDocument;
+import org.fedoraproject.packages.contract.document.OverviewDocument.Subpackage;
+import org.fedoraproject.packages.worker.catalog.CatalogOverviews;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.repodata.PrimaryXml;
@@ -17,14 +18,6 @@ import org.fedoraproject.packages.worker.connector.repodata.PrimaryXml;
 /** Summary, description, upstream URL and sub-packages, from mdapi's srcpkg and pkg answers. */
 @ApplicationScoped
 public class OverviewConnector implements Connector {
-    /** Sizes in bytes (the rpm download, installed); null where the upstream gives none. */
-    public record Subpackage(String name, String summary, String arch, Long packageSize, Long installedSize) {
-    }
-
-    public record Overview(String name, String branch, String summary, String description, String url,
-            String license, String epoch, String version, String release, List<Subpackage> subpackages) {
-    }
-
     private final Mdapi mdapi;
     private final PackageLocator locator;
     private final CatalogOverviews catalog;
@@ -59,7 +52,7 @@ public class OverviewConnector implements Connector {
                 .onItem().transformToUniAndConcatenate(sub -> mdapi.pkg(located.branch(), sub)
                         .map(pkg -> subpackage(sub, pkg)))
                 .collect().asList()
-                .map(subs -> FetchResult.ok(located.source(), new Overview(
+                .map(subs -> FetchResult.ok(located.source(), new OverviewDocument(
                         text(src, "basename") != null ? text(src, "basename") : packageNameOf(located),
                         located.branch(), text(src, "summary"), text(src, "description"), text(src, "url"),
                         text(src, "license"), text(src, "epoch"), text(src, "version"), text(src, "release"), subs)));

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.MaintainersDocument;
+import org.fedoraproject.packages.contract.document.MaintainersDocument.Groups;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
@@ -19,13 +21,6 @@ import org.fedoraproject.packages.worker.connector.Urls;
  */
 @ApplicationScoped
 public class MaintainersConnector implements Connector {
-    public record Groups(List<String> admin, List<String> commit, List<String> collaborator) {
-    }
-
-    public record Maintainers(String url, String pointOfContact, List<String> admins, List<String> committers,
-            List<String> collaborators, Groups groups) {
-    }
-
     private final Pagure pagure;
     private final String distGit;
 
@@ -52,11 +47,11 @@ public class MaintainersConnector implements Connector {
                 .orElseGet(() -> FetchResult.absent(source)));
     }
 
-    private Maintainers maintainers(String packageName, JsonNode project) {
+    private MaintainersDocument maintainers(String packageName, JsonNode project) {
         JsonNode users = project.path("access_users");
         JsonNode groups = project.path("access_groups");
         List<String> owners = names(users, "owner");
-        return new Maintainers(distGit + "/rpms/" + packageName, owners.isEmpty() ? null : owners.get(0),
+        return new MaintainersDocument(distGit + "/rpms/" + packageName, owners.isEmpty() ? null : owners.get(0),
                 names(users, "admin"), names(users, "commit"), names(users, "collaborator"),
                 new Groups(names(groups, "admin"), names(groups, "commit"), names(groups, "collaborator")));
     }

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.SourcesDocument;
+import org.fedoraproject.packages.contract.document.SourcesDocument.Commit;
+import org.fedoraproject.packages.contract.document.SourcesDocument.Lookaside;
 import org.fedoraproject.packages.worker.WorkerConfig;
 import org.fedoraproject.packages.worker.connector.Connector;
 import org.fedoraproject.packages.worker.connector.FetchResult;
@@ -44,17 +47,6 @@ import org.fedoraproject.packages.worker.connector.mdapi.BranchOrder;
  */
 @ApplicationScoped
 public class SourcesConnector implements Connector {
-    public record Lookaside(String file, String hash, String algorithm) {
-    }
-
-    public record Commit(String branch, String id, String message, String author, String date, String url) {
-    }
-
-    public record Sources(String url, String defaultBranch, List<String> branches, String specFile, String spec,
-            boolean specTruncated, List<String> patches, List<String> sources, List<Lookaside> lookaside,
-            List<Commit> lastCommits) {
-    }
-
     static final String SPEC_BRANCH = "rawhide";
     static final int LAST_COMMITS = 5;
     private static final Pattern RELEASE_BRANCH = Pattern.compile("rawhide|f\\d+|epel\\d+(\\.\\d+)?");
@@ -94,7 +86,7 @@ public class SourcesConnector implements Connector {
                 : describe(packageName).map(sources -> FetchResult.ok(source, sources)));
     }
 
-    private Uni<Sources> describe(String name) {
+    private Uni<SourcesDocument> describe(String name) {
         String specFile = name + ".spec";
         // shared by the document and the commit lookups: one call, one snapshot
         Uni<Branches> branches = pagure.branchesWithCommits(name).map(SourcesConnector::branches).memoize().indefinitely();
@@ -109,7 +101,7 @@ public class SourcesConnector implements Connector {
             String kept = specText.map(s -> truncated ? s.substring(0, maxSpecChars) : s).orElse(null);
             List<Lookaside> files = t.getItem4().map(LookasideFile::parse).orElse(List.of()).stream()
                     .map(e -> new Lookaside(e.file(), e.hash(), e.algorithm())).toList();
-            return new Sources(distGit + "/rpms/" + name, b.defaultBranch(), List.copyOf(b.heads().keySet()),
+            return new SourcesDocument(distGit + "/rpms/" + name, b.defaultBranch(), List.copyOf(b.heads().keySet()),
                     specText.isPresent() ? specFile : null, kept, truncated, parsed.patches(), parsed.sources(),
                     files, t.getItem2());
         });

@@ -18,9 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.contract.document.UpstreamDocument;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.anitya.UpstreamConnector.Upstream;
 import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
@@ -104,7 +104,7 @@ class UpstreamConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).endsWith("/anitya/api/v2/packages/?name=redis&distribution=Fedora");
-        Upstream u = (Upstream) result.data();
+        UpstreamDocument u = (UpstreamDocument) result.data();
         assertThat(u.project()).isEqualTo("redis");
         assertThat(u.projectUrl()).isEqualTo("https://release-monitoring.org/project/4181");
         assertThat(u.ecosystem()).isEqualTo("http://redis.io");
@@ -126,7 +126,7 @@ class UpstreamConnectorTest extends ConnectorTestBase {
         stubProjects("mypy-boto3", "pypi", json(page(project)));
         // mdapi has no /rawhide/srcpkg/python-mypy-boto3: WireMock answers 404
 
-        Upstream u = (Upstream) connector.fetch("python-mypy-boto3").await().indefinitely().data();
+        UpstreamDocument u = (UpstreamDocument) connector.fetch("python-mypy-boto3").await().indefinitely().data();
 
         assertThat(u.project()).isEqualTo("mypy-boto3");
         assertThat(u.projectUrl()).isEqualTo("https://release-monitoring.org/project/40221");
@@ -149,7 +149,7 @@ class UpstreamConnectorTest extends ConnectorTestBase {
                 + "\"items_per_page\":25,\"page\":1,\"total_items\":1}"));
         MdapiStubs.real(WireMockUpstreams.server(), "/rawhide/srcpkg/curl", "mdapi/rawhide_pkg_curl.json");
 
-        Upstream u = (Upstream) connector.fetch("curl").await().indefinitely().data();
+        UpstreamDocument u = (UpstreamDocument) connector.fetch("curl").await().indefinitely().data();
 
         assertThat(u.projectUrl()).isEqualTo("https://release-monitoring.org/projects/search/?pattern=curl&exact=1");
         assertThat(u.ecosystem()).isEqualTo("https://curl.se/");

@@ -16,11 +16,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.contract.document.UpdatesDocument;
+import org.fedoraproject.packages.contract.document.UpdatesDocument.Update;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
-import org.fedoraproject.packages.worker.connector.bodhi.UpdatesConnector.Update;
-import org.fedoraproject.packages.worker.connector.bodhi.UpdatesConnector.Updates;
 import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
@@ -59,7 +59,7 @@ class UpdatesConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).endsWith("/bodhi/updates/?packages=python-requre&rows_per_page=50&page=1");
-        Updates doc = (Updates) result.data();
+        UpdatesDocument doc = (UpdatesDocument) result.data();
         assertThat(doc.total()).isEqualTo(29); // page 1 of 2: the total is Bodhi's, not the list's size
         assertThat(doc.updates()).hasSize(20);
         // Bodhi's order (newest submitted first) is kept
@@ -142,7 +142,7 @@ class UpdatesConnectorTest extends ConnectorTestBase {
         page.put("package", "curl");
         stubUpdates("curl", json(200, page.toString()));
 
-        Updates doc = (Updates) connector.fetch("curl").await().indefinitely().data();
+        UpdatesDocument doc = (UpdatesDocument) connector.fetch("curl").await().indefinitely().data();
 
         assertThat(doc.total()).isEqualTo(2);
         Update first = doc.updates().get(0);
@@ -171,7 +171,7 @@ class UpdatesConnectorTest extends ConnectorTestBase {
         FetchResult result = connector.fetch("python-requre").await().indefinitely();
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
-        Updates doc = (Updates) result.data();
+        UpdatesDocument doc = (UpdatesDocument) result.data();
         assertThat(doc.total()).isZero();
         assertThat(doc.updates()).isEmpty();
     }

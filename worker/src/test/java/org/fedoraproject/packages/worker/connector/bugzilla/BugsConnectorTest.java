@@ -18,10 +18,10 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.contract.document.BugsDocument;
+import org.fedoraproject.packages.contract.document.BugsDocument.Bug;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.bugzilla.BugsConnector.Bug;
-import org.fedoraproject.packages.worker.connector.bugzilla.BugsConnector.Bugs;
 import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
@@ -88,7 +88,7 @@ class BugsConnectorTest extends ConnectorTestBase {
                 + "&bug_status=NEW&bug_status=ASSIGNED&bug_status=POST&bug_status=MODIFIED&bug_status=ON_DEV"
                 + "&bug_status=ON_QA&bug_status=VERIFIED&bug_status=RELEASE_PENDING&include_fields=" + FIELDS
                 + "&limit=500");
-        Bugs doc = (Bugs) result.data();
+        BugsDocument doc = (BugsDocument) result.data();
         assertThat(doc.total()).isEqualTo(1); // no total_matches: the number listed
         assertThat(doc.byStatus()).containsExactly(entry("MODIFIED", 1));
         Bug bug = doc.bugs().get(0);
@@ -123,7 +123,7 @@ class BugsConnectorTest extends ConnectorTestBase {
                 variant(2000010, "NEW", "2026-11-25T08:00:00Z", "43")); // same time as 2000004: higher id first
         stubSearch("kernel", json(searchAnswer(bugs, 734)));
 
-        Bugs doc = (Bugs) connector.fetch("kernel").await().indefinitely().data();
+        BugsDocument doc = (BugsDocument) connector.fetch("kernel").await().indefinitely().data();
 
         assertThat(doc.total()).isEqualTo(734);
         assertThat(doc.bugs()).extracting(Bug::id).containsExactly(2000010L, 2000004L, 2000002L, 2000005L, 2000003L,
@@ -160,7 +160,7 @@ class BugsConnectorTest extends ConnectorTestBase {
         stubSearch("python-bugzilla",
                 json(SharedFixtures.realText("bugzilla/gentoo_rest_bug_search_by_id_users_2026-08.json")));
 
-        Bugs doc = (Bugs) connector.fetch("python-bugzilla").await().indefinitely().data();
+        BugsDocument doc = (BugsDocument) connector.fetch("python-bugzilla").await().indefinitely().data();
 
         assertThat(doc.total()).isEqualTo(2);
         // neither status is one of Fedora's open ones: both after them, then by id (no change times)
@@ -189,7 +189,7 @@ class BugsConnectorTest extends ConnectorTestBase {
         FetchResult result = connector.fetch("python-requre").await().indefinitely();
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
-        Bugs doc = (Bugs) result.data();
+        BugsDocument doc = (BugsDocument) result.data();
         assertThat(doc.total()).isZero();
         assertThat(doc.byStatus()).isEmpty();
         assertThat(doc.bugs()).isEmpty();

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.BuildsDocument;
+import org.fedoraproject.packages.contract.document.BuildsDocument.Build;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.koji.BuildsConnector.Build;
-import org.fedoraproject.packages.worker.connector.koji.BuildsConnector.Builds;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.KojiStubs;
@@ -44,7 +44,7 @@ class BuildsConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).isEqualTo("http://127.0.0.1:" + WireMockUpstreams.server().port() + "/koji/kojihub");
-        List<Build> builds = ((Builds) result.data()).builds();
+        List<Build> builds = ((BuildsDocument) result.data()).builds();
         assertThat(builds).hasSize(30);
         // the recording is in the hub's id order of another query; the document is newest first
         assertThat(builds).extracting(Build::buildId).containsExactly(1800343L, 1774104L, 1774103L, 1774102L, 1773654L,
@@ -109,7 +109,7 @@ class BuildsConnectorTest extends ConnectorTestBase {
 
         FetchResult result = connector.fetch("eclipse").await().indefinitely();
 
-        List<Build> builds = ((Builds) result.data()).builds();
+        List<Build> builds = ((BuildsDocument) result.data()).builds();
         assertThat(builds).containsExactly(
                 new Build(1060955L, "eclipse-4.7.3-2.fc29", "4.7.3", "2.fc29", 1L, "COMPLETE", "mbooth",
                         "2018-03-21T14:39:38Z", "2018-03-21T18:25:29Z", 13550L, 25859902L,
@@ -136,7 +136,7 @@ class BuildsConnectorTest extends ConnectorTestBase {
         KojiStubs.packageId(wm, "mixed", 1L);
         wm.stubFor(KojiStubs.listBuilds(1).willReturn(KojiStubs.result(builds)));
 
-        List<Build> out = ((Builds) connector.fetch("mixed").await().indefinitely().data()).builds();
+        List<Build> out = ((BuildsDocument) connector.fetch("mixed").await().indefinitely().data()).builds();
 
         assertThat(out).extracting(Build::nvr, Build::state).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("unknown-1-1.fc40", null),
@@ -184,7 +184,7 @@ class BuildsConnectorTest extends ConnectorTestBase {
         wm.stubFor(KojiStubs.listBuilds(99).willReturn(KojiStubs.result(List.of())));
         FetchResult result = connector.fetch("new-package").await().indefinitely();
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
-        assertThat(((Builds) result.data()).builds()).isEmpty();
+        assertThat(((BuildsDocument) result.data()).builds()).isEmpty();
     }
 
     @Test

@@ -23,13 +23,13 @@ import java.util.List;
 import java.util.Map;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.contract.document.VersionsDocument;
+import org.fedoraproject.packages.contract.document.VersionsDocument.Build;
+import org.fedoraproject.packages.contract.document.VersionsDocument.Release;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
 import org.fedoraproject.packages.worker.connector.UpstreamException;
 import org.fedoraproject.packages.worker.connector.bodhi.Bodhi;
-import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Build;
-import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Release;
-import org.fedoraproject.packages.worker.connector.koji.VersionsConnector.Versions;
 import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
@@ -119,7 +119,7 @@ class VersionsConnectorTest extends ConnectorTestBase {
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).isEqualTo("http://127.0.0.1:" + WireMockUpstreams.server().port()
                 + "/bodhi/releases/?state=current&state=pending&state=frozen&rows_per_page=100&page=1");
-        List<Release> releases = ((Versions) result.data()).releases();
+        List<Release> releases = ((VersionsDocument) result.data()).releases();
         // Rawhide, Fedora newest first, EPEL newest first; no ELN, EPEL Next, containers or flatpaks
         assertThat(releases).containsExactly(
                 new Release("F43", "Fedora 43", "rawhide", "pending", eclipse473Build(), null),
@@ -174,7 +174,7 @@ class VersionsConnectorTest extends ConnectorTestBase {
         Build build = new Build("rnv-1.7.11-15.fc28", "1.7.11", "15.fc28", null, 1046486L,
                 "https://koji.fedoraproject.org/koji/buildinfo?buildID=1046486",
                 "https://bodhi.fedoraproject.org/updates/?builds=rnv-1.7.11-15.fc28");
-        assertThat(((Versions) result.data()).releases()).containsExactly(
+        assertThat(((VersionsDocument) result.data()).releases()).containsExactly(
                 new Release("F28", "Fedora 28", "f28", "pending", build, null),
                 new Release("F27", "Fedora 27", "f27", "current", null, null),
                 new Release("F26", "Fedora 26", "f26", "current", null, null),
@@ -206,7 +206,7 @@ class VersionsConnectorTest extends ConnectorTestBase {
         wm.stubFor(releasesPage(1).willReturn(json(first.toString())));
         wm.stubFor(releasesPage(2).willReturn(json(second.toString())));
 
-        List<Release> rows = ((Versions) connector.fetch("eclipse").await().indefinitely().data()).releases();
+        List<Release> rows = ((VersionsDocument) connector.fetch("eclipse").await().indefinitely().data()).releases();
 
         assertThat(rows).extracting(Release::release).containsExactly("F43", "F42", "F41", "F40", "EPEL-10.0", "EPEL-9", "EPEL-8");
         assertThat(rows.get(0).stable()).isEqualTo(eclipse473Build()); // F43 came on page 2
@@ -248,7 +248,7 @@ class VersionsConnectorTest extends ConnectorTestBase {
         assertThat(all).hasSize(7);
         KojiStubs.tagged(WireMockUpstreams.server(), "f43", "eclipse", all);
 
-        List<Release> rows = ((Versions) connector.fetch("eclipse").await().indefinitely().data()).releases();
+        List<Release> rows = ((VersionsDocument) connector.fetch("eclipse").await().indefinitely().data()).releases();
 
         assertThat(rows.get(0).stable()).isEqualTo(eclipse473Build());
     }
@@ -385,7 +385,7 @@ class VersionsConnectorTest extends ConnectorTestBase {
         FetchResult result = connector.fetch("eclipse").await().indefinitely();
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
-        List<Release> releases = ((Versions) result.data()).releases();
+        List<Release> releases = ((VersionsDocument) result.data()).releases();
         assertThat(releases.get(1)).isEqualTo(new Release("F42", "Fedora 42", "f42", "pending", null, eclipse473Build()));
         assertThat(releases.get(4)).isEqualTo(new Release("EPEL-10.0", "Fedora EPEL 10.0", "epel10", "current", null, null));
         assertThat(releases.get(0).stable()).isEqualTo(eclipse473Build()); // the other calls' answers stand
@@ -443,7 +443,7 @@ class VersionsConnectorTest extends ConnectorTestBase {
         wm.stubFor(releasesPage(1).willReturn(json(page.toString())));
         tagged("f10-updates", "eclipse", eclipse440());
 
-        List<Release> rows = ((Versions) connector.fetch("eclipse").await().indefinitely().data()).releases();
+        List<Release> rows = ((VersionsDocument) connector.fetch("eclipse").await().indefinitely().data()).releases();
 
         assertThat(rows).hasSize(37);
         assertThat(rows.get(0).stable()).isEqualTo(eclipse473Build()); // F43, in the first multicall

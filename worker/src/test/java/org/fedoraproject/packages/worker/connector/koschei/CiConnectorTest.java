@@ -13,10 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fedoraproject.packages.contract.ConnectorName;
 import org.fedoraproject.packages.contract.RedisLayout;
+import org.fedoraproject.packages.contract.document.CiDocument;
+import org.fedoraproject.packages.contract.document.CiDocument.Collection;
 import org.fedoraproject.packages.contract.testing.SharedFixtures;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.koschei.CiConnector.Ci;
-import org.fedoraproject.packages.worker.connector.koschei.CiConnector.Collection;
 import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
@@ -64,7 +64,7 @@ class CiConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).endsWith("/koschei/api/v1/packages?name=curl");
-        Ci ci = (Ci) result.data();
+        CiDocument ci = (CiDocument) result.data();
         assertThat(ci.url()).isEqualTo("https://koschei.fedoraproject.org/package/curl");
         assertThat(ci.collections()).extracting(Collection::collection).containsExactly("f44", "f43", "epel10");
         Collection f44 = ci.collections().get(0);
@@ -95,7 +95,7 @@ class CiConnectorTest extends ConnectorTestBase {
                         .putNull("epoch").put("version", "1.7.11").put("release", "15.fc28"))).toString();
         stubPackages("rnv", json(body));
 
-        Ci ci = (Ci) connector.fetch("rnv").await().indefinitely().data();
+        CiDocument ci = (CiDocument) connector.fetch("rnv").await().indefinitely().data();
 
         assertThat(ci.url()).isEqualTo("https://koschei.fedoraproject.org/package/rnv");
         assertThat(ci.collections()).hasSize(1);

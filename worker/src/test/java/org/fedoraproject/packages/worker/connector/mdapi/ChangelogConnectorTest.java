@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.ChangelogDocument;
+import org.fedoraproject.packages.contract.document.ChangelogDocument.Entry;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.mdapi.ChangelogConnector.Changelog;
-import org.fedoraproject.packages.worker.connector.mdapi.ChangelogConnector.Entry;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
@@ -64,7 +64,7 @@ class ChangelogConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).endsWith("/mdapi/rawhide/changelog/curl");
-        Changelog c = (Changelog) result.data();
+        ChangelogDocument c = (ChangelogDocument) result.data();
         assertThat(c.branch()).isEqualTo("rawhide");
         assertThat(c.entries()).containsExactly(
                 new Entry("2025-11-24T00:00:00Z", "Jan Macku", "jamacku@redhat.com", "8.22.0~rc2-1",
@@ -89,7 +89,7 @@ class ChangelogConnectorTest extends ConnectorTestBase {
         FetchResult result = connector.fetch("vim").await().indefinitely();
 
         assertThat(result.source()).endsWith("/mdapi/f28/changelog/vim-minimal");
-        Changelog c = (Changelog) result.data();
+        ChangelogDocument c = (ChangelogDocument) result.data();
         assertThat(c.branch()).isEqualTo("f28");
         assertThat(c.entries()).containsExactly(
                 new Entry("2018-03-13T12:00:00Z", "Karsten Hopp", "karsten@redhat.com", "8.0.1587-1", "- patchlevel 1587"),
@@ -120,7 +120,7 @@ class ChangelogConnectorTest extends ConnectorTestBase {
         MdapiStubs.real(wm, "/rawhide/srcpkg/curl", "mdapi/rawhide_pkg_curl.json");
         // Go's encoder writes a nil slice as null
         MdapiStubs.serve(wm, "/rawhide/changelog/curl", "{\"repo\": \"release\", \"changelogs\": null}");
-        Changelog c = (Changelog) connector.fetch("curl").await().indefinitely().data();
+        ChangelogDocument c = (ChangelogDocument) connector.fetch("curl").await().indefinitely().data();
         assertThat(c.entries()).isEmpty();
     }
 

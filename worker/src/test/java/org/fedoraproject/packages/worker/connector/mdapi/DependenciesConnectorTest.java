@@ -11,10 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.DependenciesDocument;
+import org.fedoraproject.packages.contract.document.DependenciesDocument.Dep;
+import org.fedoraproject.packages.contract.document.DependenciesDocument.Subpackage;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.mdapi.DependenciesConnector.Dep;
-import org.fedoraproject.packages.worker.connector.mdapi.DependenciesConnector.Dependencies;
-import org.fedoraproject.packages.worker.connector.mdapi.DependenciesConnector.Subpackage;
 import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
@@ -55,7 +55,7 @@ class DependenciesConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).endsWith("/mdapi/rawhide/srcpkg/curl");
-        Dependencies d = (Dependencies) result.data();
+        DependenciesDocument d = (DependenciesDocument) result.data();
         assertThat(d.branch()).isEqualTo("rawhide");
         assertThat(d.subpackages()).extracting(Subpackage::name).containsExactly("curl");
         Subpackage curl = d.subpackages().get(0);
@@ -106,7 +106,7 @@ class DependenciesConnectorTest extends ConnectorTestBase {
         // mdapi 3 named the source package in basename: "vim" itself is left out as well.
         MdapiStubs.serve(wm, "/f28/recommends/vim-filesystem", MdapiStubs.packageList("vim"));
 
-        Dependencies d = (Dependencies) connector.fetch("vim").await().indefinitely().data();
+        DependenciesDocument d = (DependenciesDocument) connector.fetch("vim").await().indefinitely().data();
 
         assertThat(d.branch()).isEqualTo("f28");
         // mdapi's order of co-packages; vim-common and vim-X11 have no /pkg/ answer and are left out.

@@ -10,9 +10,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.FilesDocument;
+import org.fedoraproject.packages.contract.document.FilesDocument.Subpackage;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.mdapi.FilesConnector.Files;
-import org.fedoraproject.packages.worker.connector.mdapi.FilesConnector.Subpackage;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
@@ -41,7 +41,7 @@ class FilesConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).endsWith("/mdapi/f28/srcpkg/vim");
-        Files f = (Files) result.data();
+        FilesDocument f = (FilesDocument) result.data();
         assertThat(f.branch()).isEqualTo("f28");
         // Sub-packages without a file list (mdapi 404) are left out; mdapi's order is kept.
         assertThat(f.subpackages()).extracting(Subpackage::name).containsExactly("vim-common", "vim-enhanced");
@@ -73,7 +73,7 @@ class FilesConnectorTest extends ConnectorTestBase {
         MdapiStubs.real(wm, "/f28/srcpkg/firefox", "mdapi/legacy-2018/f28_srcpkg_firefox.json");
         MdapiStubs.real(wm, "/f28/files/firefox", "mdapi/legacy-2018/f28_files_firefox.json");
 
-        Files bodhi = (Files) connector.fetch("bodhi").await().indefinitely().data();
+        FilesDocument bodhi = (FilesDocument) connector.fetch("bodhi").await().indefinitely().data();
         assertThat(bodhi.subpackages()).extracting(Subpackage::name).containsExactly("bodhi-server");
         List<String> server = bodhi.subpackages().get(0).files();
         assertThat(server).hasSize(536).isSorted();
@@ -82,7 +82,7 @@ class FilesConnectorTest extends ConnectorTestBase {
         assertThat(server).contains("/usr/lib/python2.7/site-packages/bodhi/server/locale/.placeholder",
                 "/usr/lib/python2.7/site-packages/bodhi/server/migrations/versions/06aa0e8aa5d2_drop_the_update_karma_column.py");
 
-        Files firefox = (Files) connector.fetch("firefox").await().indefinitely().data();
+        FilesDocument firefox = (FilesDocument) connector.fetch("firefox").await().indefinitely().data();
         assertThat(firefox.subpackages()).extracting(Subpackage::name).containsExactly("firefox");
         List<String> files = firefox.subpackages().get(0).files();
         assertThat(files).hasSize(209).isSorted();
@@ -107,7 +107,7 @@ class FilesConnectorTest extends ConnectorTestBase {
         FetchResult result = connector.fetch("vim").await().indefinitely();
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
-        assertThat(((Files) result.data()).subpackages()).isEmpty();
+        assertThat(((FilesDocument) result.data()).subpackages()).isEmpty();
         assertThat(wm.findAll(getRequestedFor(urlEqualTo("/mdapi/f28/files/vim")))).hasSize(1);
     }
 
@@ -129,11 +129,11 @@ class FilesConnectorTest extends ConnectorTestBase {
         // Rawhide first (display order, not mdapi's), and every branch's own files
         assertThat(result.branches()).containsOnlyKeys("rawhide", "f28");
         assertThat(List.copyOf(result.branches().keySet())).containsExactly("rawhide", "f28");
-        Files rawhide = (Files) result.data();
+        FilesDocument rawhide = (FilesDocument) result.data();
         assertThat(rawhide.branch()).isEqualTo("rawhide");
         assertThat(rawhide.branches()).containsExactly("rawhide", "f28");
         assertThat(rawhide.subpackages().get(0).files()).containsExactly("/usr/bin/firefox-rawhide");
-        Files f28 = (Files) result.branches().get("f28").data();
+        FilesDocument f28 = (FilesDocument) result.branches().get("f28").data();
         assertThat(f28.branch()).isEqualTo("f28");
         assertThat(f28.subpackages().get(0).files()).containsExactly("/usr/bin/firefox-f28");
         assertThat(result.branches().get("f28").source()).endsWith("/mdapi/f28/srcpkg/firefox");

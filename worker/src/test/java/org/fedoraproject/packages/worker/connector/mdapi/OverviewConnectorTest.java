@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.OverviewDocument;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.mdapi.OverviewConnector.Overview;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.MdapiStubs;
@@ -36,7 +36,7 @@ class OverviewConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).endsWith("/mdapi/f28/srcpkg/vim");
-        Overview o = (Overview) result.data();
+        OverviewDocument o = (OverviewDocument) result.data();
         assertThat(o.name()).isEqualTo("vim");
         assertThat(o.branch()).isEqualTo("f28"); // rawhide answered 404, f28 is newer than f27
         assertThat(o.summary()).isEqualTo("The VIM version of the vi editor for the X Window System - GVim");
@@ -46,9 +46,9 @@ class OverviewConnectorTest extends ConnectorTestBase {
         assertThat(o.version()).isEqualTo("8.0.1587");
         assertThat(o.release()).isEqualTo("1.fc28");
         assertThat(o.license()).isNull(); // mdapi does not publish licenses
-        assertThat(o.subpackages()).extracting(OverviewConnector.Subpackage::name)
+        assertThat(o.subpackages()).extracting(OverviewDocument.Subpackage::name)
                 .containsExactly("vim-common", "vim-minimal", "vim-enhanced", "vim-X11", "vim-filesystem");
-        OverviewConnector.Subpackage minimal = o.subpackages().get(1);
+        OverviewDocument.Subpackage minimal = o.subpackages().get(1);
         assertThat(minimal.summary()).isEqualTo("A minimal version of the VIM editor");
         assertThat(minimal.arch()).isEqualTo("x86_64");
         // sub-packages mdapi has no answer for are still listed, without a summary
@@ -67,9 +67,9 @@ class OverviewConnectorTest extends ConnectorTestBase {
         MdapiStubs.real(wm, "/f28/pkg/bodhi-server", "mdapi/legacy-2018/f28_pkg_bodhi-server.json");
         MdapiStubs.real(wm, "/f28/pkg/python2-bodhi", "mdapi/legacy-2018/f28_pkg_python2-bodhi.json");
 
-        Overview o = (Overview) connector.fetch("bodhi").await().indefinitely().data();
+        OverviewDocument o = (OverviewDocument) connector.fetch("bodhi").await().indefinitely().data();
 
-        assertThat(o.subpackages()).extracting(OverviewConnector.Subpackage::name)
+        assertThat(o.subpackages()).extracting(OverviewDocument.Subpackage::name)
                 .containsExactly("bodhi-server", "bodhi-client", "bodhi-docs", "python2-bodhi");
         assertThat(o.subpackages().get(0).summary()).isNotBlank();
         assertThat(o.version()).isNotBlank();
@@ -83,14 +83,14 @@ class OverviewConnectorTest extends ConnectorTestBase {
         MdapiStubs.real(wm, "/rawhide/srcpkg/curl", "mdapi/rawhide_pkg_curl.json");
         MdapiStubs.real(wm, "/rawhide/pkg/curl", "mdapi/rawhide_pkg_curl.json");
 
-        Overview o = (Overview) connector.fetch("curl").await().indefinitely().data();
+        OverviewDocument o = (OverviewDocument) connector.fetch("curl").await().indefinitely().data();
 
         assertThat(o.branch()).isEqualTo("rawhide");
         assertThat(o.version()).isEqualTo("8.22.0~rc2");
         assertThat(o.release()).isEqualTo("1.fc46");
         assertThat(o.epoch()).isEqualTo("0");
         assertThat(o.url()).isEqualTo("https://curl.se/");
-        assertThat(o.subpackages()).extracting(OverviewConnector.Subpackage::name)
+        assertThat(o.subpackages()).extracting(OverviewDocument.Subpackage::name)
                 .containsExactly("curl", "libcurl", "libcurl-devel", "libcurl-minimal");
         assertThat(o.subpackages().get(0).summary()).isEqualTo("A utility for getting files from remote servers (FTP, HTTP, and others)");
     }
@@ -101,7 +101,7 @@ class OverviewConnectorTest extends ConnectorTestBase {
         MdapiStubs.branches(wm, "[\"rawhide\", \"f43\", \"epel9\", \"epel10.1\", \"epel10\"]");
         MdapiStubs.serve(wm, "/epel10.1/srcpkg/python-requre", MdapiStubs.likeCurl("python-requre", "Library for testing"));
         FetchResult result = connector.fetch("python-requre").await().indefinitely();
-        assertThat(((Overview) result.data()).branch()).isEqualTo("epel10.1");
+        assertThat(((OverviewDocument) result.data()).branch()).isEqualTo("epel10.1");
     }
 
     @Test

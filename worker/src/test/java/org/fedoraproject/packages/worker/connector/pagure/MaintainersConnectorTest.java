@@ -8,9 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.MaintainersDocument;
+import org.fedoraproject.packages.contract.document.MaintainersDocument.Groups;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.pagure.MaintainersConnector.Groups;
-import org.fedoraproject.packages.worker.connector.pagure.MaintainersConnector.Maintainers;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
 import org.fedoraproject.packages.worker.support.FailureChecks;
 import org.fedoraproject.packages.worker.support.PagureStubs;
@@ -32,7 +32,7 @@ class MaintainersConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).endsWith("/pagure/api/0/rpms/python-requre");
-        assertThat(result.data()).isEqualTo(new Maintainers("https://src.fedoraproject.org/rpms/python-requre", "mfocko",
+        assertThat(result.data()).isEqualTo(new MaintainersDocument("https://src.fedoraproject.org/rpms/python-requre", "mfocko",
                 List.of("lachmanfrantisek", "lbarczio", "mfocko", "mmassari", "ttomecek"), List.of(), List.of(),
                 new Groups(List.of(), List.of(), List.of())));
     }
@@ -43,7 +43,7 @@ class MaintainersConnectorTest extends ConnectorTestBase {
         PagureStubs.real(wm, "/api/0/rpms/bodhi", "pagure/legacy-2018/api0_rpms_bodhi.json");
         PagureStubs.real(wm, "/api/0/rpms/vim", "pagure/legacy-2018/api0_rpms_vim.json");
 
-        Maintainers bodhi = (Maintainers) connector.fetch("bodhi").await().indefinitely().data();
+        MaintainersDocument bodhi = (MaintainersDocument) connector.fetch("bodhi").await().indefinitely().data();
         assertThat(bodhi.url()).isEqualTo("https://src.fedoraproject.org/rpms/bodhi");
         assertThat(bodhi.pointOfContact()).isEqualTo("lmacken");
         assertThat(bodhi.admins()).containsExactly("bowlofeggs", "jcline");
@@ -51,8 +51,8 @@ class MaintainersConnectorTest extends ConnectorTestBase {
         assertThat(bodhi.collaborators()).isEmpty(); // no collaborator level in 2018
         assertThat(bodhi.groups()).isEqualTo(new Groups(List.of(), List.of("infra-sig"), List.of()));
 
-        Maintainers vim = (Maintainers) connector.fetch("vim").await().indefinitely().data();
-        assertThat(vim).isEqualTo(new Maintainers("https://src.fedoraproject.org/rpms/vim", "karsten",
+        MaintainersDocument vim = (MaintainersDocument) connector.fetch("vim").await().indefinitely().data();
+        assertThat(vim).isEqualTo(new MaintainersDocument("https://src.fedoraproject.org/rpms/vim", "karsten",
                 List.of("zdohnal"), List.of(), List.of(), new Groups(List.of(), List.of(), List.of())));
     }
 
@@ -61,7 +61,7 @@ class MaintainersConnectorTest extends ConnectorTestBase {
         PagureStubs.json(WireMockUpstreams.server(), "/api/0/rpms/orphan",
                 "{\"access_users\": {\"owner\": [], \"admin\": [], \"commit\": [\"someone\"], \"collaborator\": [], \"ticket\": []},"
                         + " \"access_groups\": {\"admin\": [], \"commit\": [\"python-sig\"], \"collaborator\": [\"kde-sig\"], \"ticket\": []}}");
-        Maintainers m = (Maintainers) connector.fetch("orphan").await().indefinitely().data();
+        MaintainersDocument m = (MaintainersDocument) connector.fetch("orphan").await().indefinitely().data();
         assertThat(m.pointOfContact()).isNull();
         assertThat(m.committers()).containsExactly("someone");
         assertThat(m.groups()).isEqualTo(new Groups(List.of(), List.of("python-sig"), List.of("kde-sig")));

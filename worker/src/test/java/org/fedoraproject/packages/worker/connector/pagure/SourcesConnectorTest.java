@@ -10,10 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.fedoraproject.packages.contract.ConnectorName;
+import org.fedoraproject.packages.contract.document.SourcesDocument;
+import org.fedoraproject.packages.contract.document.SourcesDocument.Commit;
+import org.fedoraproject.packages.contract.document.SourcesDocument.Lookaside;
 import org.fedoraproject.packages.worker.connector.FetchResult;
-import org.fedoraproject.packages.worker.connector.pagure.SourcesConnector.Commit;
-import org.fedoraproject.packages.worker.connector.pagure.SourcesConnector.Lookaside;
-import org.fedoraproject.packages.worker.connector.pagure.SourcesConnector.Sources;
 import org.fedoraproject.packages.worker.refresh.Outcome;
 import org.fedoraproject.packages.worker.refresh.Refresher;
 import org.fedoraproject.packages.worker.support.ConnectorTestBase;
@@ -169,7 +169,7 @@ class SourcesConnectorTest extends ConnectorTestBase {
 
         assertThat(result.status()).isEqualTo(FetchResult.Status.OK);
         assertThat(result.source()).endsWith("/pagure/api/0/rpms/python-requre");
-        Sources s = (Sources) result.data();
+        SourcesDocument s = (SourcesDocument) result.data();
         assertThat(s.url()).isEqualTo("https://src.fedoraproject.org/rpms/python-requre");
         assertThat(s.defaultBranch()).isEqualTo("rawhide");
         assertThat(s.branches()).containsExactly("rawhide", "f42", "f41", "f40", "f39", "f38", "f37", "f36", "f35",
@@ -191,7 +191,7 @@ class SourcesConnectorTest extends ConnectorTestBase {
     void pythonRequreLastCommitsOfTheNewestBranches() {
         requre(true);
 
-        Sources s = (Sources) connector.fetch("python-requre").await().indefinitely().data();
+        SourcesDocument s = (SourcesDocument) connector.fetch("python-requre").await().indefinitely().data();
 
         assertThat(s.defaultBranch()).isEqualTo("rawhide");
         assertThat(s.branches()).startsWith("rawhide", "f42", "f41").endsWith("f30", "main");
@@ -236,7 +236,7 @@ class SourcesConnectorTest extends ConnectorTestBase {
         PagureStubs.text(wm, "/rpms/vim/raw/rawhide/f/vim.spec", VIM_SPEC);
         PagureStubs.text(wm, "/rpms/vim/raw/rawhide/f/sources", VIM_SOURCES);
 
-        Sources s = (Sources) connector.fetch("vim").await().indefinitely().data();
+        SourcesDocument s = (SourcesDocument) connector.fetch("vim").await().indefinitely().data();
 
         assertThat(s.url()).isEqualTo("https://src.fedoraproject.org/rpms/vim");
         assertThat(s.branches()).containsExactly("rawhide", "f43", "f42", "epel10.1", "epel10", "epel9", "el6",
@@ -265,7 +265,7 @@ class SourcesConnectorTest extends ConnectorTestBase {
         spec.append("Patch7: texlive-late.patch\n");
         PagureStubs.text(wm, "/rpms/texlive/raw/rawhide/f/texlive.spec", spec.toString());
 
-        Sources s = (Sources) connector.fetch("texlive").await().indefinitely().data();
+        SourcesDocument s = (SourcesDocument) connector.fetch("texlive").await().indefinitely().data();
 
         assertThat(s.specTruncated()).isTrue();
         assertThat(s.spec()).hasSize(200_000).isEqualTo(spec.substring(0, 200_000));
@@ -287,7 +287,7 @@ class SourcesConnectorTest extends ConnectorTestBase {
                         + " \"branches\": {\"rawhide\": \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\"}}");
         // retired: rawhide holds dead.package, no spec, no sources file; the commit info is 404 too
 
-        Sources s = (Sources) connector.fetch("bodhi").await().indefinitely().data();
+        SourcesDocument s = (SourcesDocument) connector.fetch("bodhi").await().indefinitely().data();
 
         assertThat(s.branches()).containsExactly("rawhide");
         assertThat(s.specFile()).isNull();
