@@ -952,6 +952,10 @@ export interface components {
       connectors: {
         [key: string]: components["schemas"]["ConnectorState"];
       };
+      /** @description Only with ?include=: the stored documents asked for, by connector, each exactly as GET /api/v1/packages/{name}/{connector} answers it (default branch); a document not fetched yet is left out */
+      documents?: {
+        [key: string]: components["schemas"]["Envelope"];
+      };
     };
     /** @description One package of a list */
     PackageSummary: {
@@ -959,6 +963,10 @@ export interface components {
       summary: string | null;
       /** @description version-release on the package's branch */
       version: string | null;
+      /** @description Only with ?include=: the stored documents asked for, by connector, each exactly as GET /api/v1/packages/{name}/{connector} answers it (default branch); a document not fetched yet is left out */
+      documents?: {
+        [key: string]: components["schemas"]["Envelope"];
+      };
     };
     Problem: {
       type?: string;

@@ -29,8 +29,12 @@ public final class ApiShapes {
     public record PackageSummary(
             @Schema(required = true) String name,
             @Schema(required = true, nullable = true) String summary,
-            @Schema(required = true, nullable = true, description = "version-release on the package's branch") String version) {
+            @Schema(required = true, nullable = true, description = "version-release on the package's branch") String version,
+            @Schema(description = DOCUMENTS) Map<String, org.fedoraproject.packages.contract.document.Envelope> documents) {
     }
+
+    static final String DOCUMENTS = "Only with ?include=: the stored documents asked for, by connector, each exactly as "
+            + "GET /api/v1/packages/{name}/{connector} answers it (default branch); a document not fetched yet is left out";
 
     @Schema(name = "PackageMetadata", description = "GET /api/v1/packages/{name}: where the package ships and the state "
             + "of each of its documents")
@@ -40,7 +44,8 @@ public final class ApiShapes {
                     + "repositories; empty before the first discovery") List<String> branches,
             @Schema(required = true, description = "It left Rawhide, or every branch") boolean retired,
             @Schema(required = true, description = "One entry per connector (overview, versions, …, ci), by name")
-            Map<String, ConnectorState> connectors) {
+            Map<String, ConnectorState> connectors,
+            @Schema(description = DOCUMENTS) Map<String, org.fedoraproject.packages.contract.document.Envelope> documents) {
     }
 
     @Schema(name = "ConnectorState", description = "One document's state in the package's metadata")
