@@ -115,12 +115,16 @@ header_timeout() {
   echo "${BASH_REMATCH[1]}"
 }
 
-free_port() { # a loopback port nothing listens on, from 40000 up
+# A loopback port no socket uses, from 20000 up: below Linux's ephemeral range (32768-60999), where a
+# client connection of an earlier run (wrk, the SSE streams) can hold the port as its source and nginx's
+# bind() fails with "Address already in use" although nothing listens there.
+free_port() {
   local p
-  for ((p = 40000; p < 40200; p++)); do
-    fp_tcp_open "$p" || { echo "$p"; return 0; }
+  for ((p = 20000; p < 20200; p++)); do
+    fp_tcp_open "$p" && continue
+    [[ -z "$(ss -Htan "( sport = :$p or dport = :$p )" 2>/dev/null)" ]] && { echo "$p"; return 0; }
   done
-  fp_die "no free loopback port in 40000-40199 for nginx"
+  fp_die "no free loopback port in 20000-20199 for nginx"
 }
 
 # ---------------------------------------------------------------------------------------------------

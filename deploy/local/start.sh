@@ -76,11 +76,12 @@ start_wiremock() {
   fp_log "WireMock: ready on $FP_WIREMOCK_URL ($n mapping files) (pid $(fp_pid_of wiremock))"
 }
 
-# The API's JVM: a heap sized for what it holds (the near cache, fp.near-cache.max-bytes = 64 MiB, plus
-# ~20 MiB live), the serial collector (1-3 ms young pauses at 50k req/s measured, and no GC threads
-# competing for the 2 cores), bounded code cache and metaspace: RSS stays under 256 MiB under load
-# (bench/read-api.sh; with the worker's -Xmx512m the heap grew to 375 MiB of RSS just from garbage).
-API_JAVA_DEFAULTS="-Xmx160m -Xms160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -Xss512k"
+# The API's JVM: a heap sized for what it holds (the near cache, bounded here to 40 MiB, plus ~20 MiB
+# live), the serial collector (1-3 ms young pauses at 50k req/s measured, and no GC threads competing
+# for the 2 cores), bounded code cache and metaspace: RSS stays under 256 MiB through throughput, 1,000
+# SSE streams and 1,000 slow connections (bench/read-api.sh: peak 234 MiB; with the worker's -Xmx512m
+# the heap grew to 375-410 MiB of RSS just from garbage; with 160 MiB and a 64 MiB near cache, 260).
+API_JAVA_DEFAULTS="-Xmx128m -Xms128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -Xss512k -Dfp.near-cache.max-bytes=41943040"
 WORKER_JAVA_DEFAULTS="-Xmx512m"
 
 # start_jar NAME PORT JAR DEFAULTS OWN_OPTS: OWN_OPTS is FP_WORKER_JAVA_OPTS or FP_API_JAVA_OPTS, after
