@@ -10,23 +10,24 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a tool author reads in the OpenAPI document about every operation, checked on the served document. */
 @QuarkusTest
 class OpenApiConventionsTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "head", "patch");
-    private static JsonNode doc;
+    private JsonNode doc;
 
-    @BeforeAll
-    static void read() throws Exception {
+    /** In @BeforeEach, not a static @BeforeAll: that one can run before REST Assured has this application's port. */
+    @BeforeEach
+    void read() throws Exception {
         doc = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json").then()
                 .statusCode(200).extract().asString());
     }
 
     /** Every operation of the API as "METHOD path" with its node. */
-    private static List<Object[]> operations() {
+    private List<Object[]> operations() {
         List<Object[]> out = new ArrayList<>();
         doc.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
             if (METHODS.contains(m.getKey())) {
