@@ -19,9 +19,24 @@ public class SearchCache {
     private final boolean enabled;
     private volatile boolean live;
 
-    public SearchCache(@ConfigProperty(name = "fp.search.cache-entries", defaultValue = "20000") long entries) {
-        this.enabled = entries > 0;
-        this.answers = Caffeine.newBuilder().maximumSize(Math.max(1, entries)).build();
+    /**
+     * Bounded by bytes, not entries (like the near cache): an answer is 1-20 kB of JSON, so 20,000 of them
+     * could outgrow a heap sized for the API's data; {@code fp.search.cache-entries=0} turns it off.
+     */
+    public SearchCache(@ConfigProperty(name = "fp.search.cache-entries", defaultValue = "20000") long entries,
+            @ConfigProperty(name = "fp.search.cache-bytes", defaultValue = "16777216") long bytes) {
+        this.enabled = entries > 0 && bytes > 0;
+        this.answers = Caffeine.newBuilder().maximumWeight(Math.max(1, bytes))
+                .weigher((String key, Object answer) -> weight(key, answer, bytes / Math.max(1, entries))).build();
+    }
+
+    /** Bytes held (UTF-16 strings), and at least the share of one entry of the entry bound. */
+    private static int weight(String key, Object answer, long perEntry) {
+        long size = 2L * key.length() + 64;
+        if (answer instanceof PackageSearch.Answer a) {
+            size += 2L * (a.json().length() + a.etag().length());
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(size, perEntry));
     }
 
     /** The cached answer for {@code key}, or the computed one (cached while the subscription is up). */
