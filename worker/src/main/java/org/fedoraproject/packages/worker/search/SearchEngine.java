@@ -46,8 +46,12 @@ public class SearchEngine {
         return layout;
     }
 
-    /** Creates the first generation with both aliases when there is none (a new deployment). */
-    public void createIfMissing() {
+    /**
+     * Creates the first generation with both aliases when there is none (a new deployment). Synchronized:
+     * the indexer's start and a re-index both call it, and two "missing, so create" at once made the second
+     * fail with resource_already_exists (seen in CI when the corpus re-index was asked right at start).
+     */
+    public synchronized void createIfMissing() {
         mapping.scope(PackageDocument.class).schemaManager().createIfMissing();
     }
 
