@@ -10,6 +10,7 @@
 //
 // Writes search.tsv, suggest.tsv, reference.tsv (OpenSearch directly: a term query on `name` for the
 // names of the search mix) and mix.txt (the shares, printed by search.sh).
+import { seeded } from "./seeded.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -20,15 +21,7 @@ for (const k of ["opensearch", "index", "relevance", "out"]) {
 }
 const N = Number(opt.queries);
 
-// mulberry32: a small seeded generator (Math.random cannot be seeded)
-let state = Number(opt.seed) >>> 0;
-const rand = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rand = seeded(opt.seed);
 const pick = (a) => a[Math.floor(rand() * a.length)];
 const between = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 

@@ -109,7 +109,7 @@ public class RefreshNotices {
         try {
             JsonNode n = mapper.readTree(notice);
             if (n.has("search")) { // searched:<instance>: the search index changed
-                searchCache.indexChanged();
+                searchCache.indexChanged(searchChange(n.get("change")));
                 return;
             }
             ConnectorName.fromId(n.path("connector").asText()).ifPresent(c -> {
@@ -123,6 +123,18 @@ public class RefreshNotices {
         } catch (java.io.IOException e) {
             LOG.debugf("ignoring a malformed notice: %s", notice);
         }
+    }
+
+    /** What a search notice says changed; everything when it does not say (or says it unreadably). */
+    private org.fedoraproject.packages.contract.search.SearchChange searchChange(JsonNode change) {
+        if (change != null && change.isObject()) {
+            try {
+                return mapper.treeToValue(change, org.fedoraproject.packages.contract.search.SearchChange.class);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                LOG.debugf("unreadable search change, every cached answer dropped: %s", e.getMessage());
+            }
+        }
+        return org.fedoraproject.packages.contract.search.SearchChange.everything();
     }
 
     private void forget(String key, CompletableFuture<Void> done) {

@@ -79,18 +79,28 @@ public class PackageSearch {
     /** The answer as JSON: cached serialised, since writing 20 hits costs as much as finding them in the cache. */
     public io.smallrye.mutiny.Uni<Answer> search(String query, Filters filters, int offset, int limit) {
         String key = "s\u0000" + query.strip() + "\u0000" + filters + "\u0000" + offset + "\u0000" + limit;
-        return answer(key, () -> write(searchEngine(query, filters, offset, limit)));
+        return answer(key, () -> {
+            Found found = searchEngine(query, filters, offset, limit);
+            return new SearchCache.Entry(write(found.page()), AnswerDependencies.ofSearch(query.strip(),
+                    found.page().items().stream().map(SearchShapes.Hit::name).toList(), found.typos(),
+                    filters.branch() != null || filters.maintainer() != null));
+        });
     }
 
     public io.smallrye.mutiny.Uni<Answer> suggest(String query, int max) {
-        return answer("g\u0000" + query.strip() + "\u0000" + max, () -> write(suggestEngine(query, max)));
+        return answer("g\u0000" + query.strip() + "\u0000" + max,
+                () -> new SearchCache.Entry(write(suggestEngine(query, max)), AnswerDependencies.ofSuggest(query.strip())));
+    }
+
+    /** A page of hits, and whether typos were looked for to find it. */
+    private record Found(SearchShapes.Page page, boolean typos) {
     }
 
     /**
      * A cached answer at once, on the calling (event-loop) thread; otherwise the engine is asked on a worker
      * thread (its client blocks).
      */
-    private io.smallrye.mutiny.Uni<Answer> answer(String key, java.util.function.Supplier<Answer> compute) {
+    private io.smallrye.mutiny.Uni<Answer> answer(String key, java.util.function.Supplier<SearchCache.Entry> compute) {
         Answer hit = cache.peek(key);
         if (hit != null) {
             return io.smallrye.mutiny.Uni.createFrom().item(hit);
@@ -108,7 +118,7 @@ public class PackageSearch {
         }
     }
 
-    private SearchShapes.Page searchEngine(String query, Filters filters, int offset, int limit) {
+    private Found searchEngine(String query, Filters filters, int offset, int limit) {
         String q = query.strip();
         String folded = q.toLowerCase(Locale.ROOT);
         List<String> words = words(folded);
@@ -117,15 +127,16 @@ public class PackageSearch {
                 SearchResult<List<?>> result = run(session, q, words, filters, offset, limit, false);
                 // typos are looked for only when the words as typed find little: the fuzzy clauses are the
                 // costly part of a query, and a typo never outranks an exact match anyway
-                if (result.total().hitCountLowerBound() < FEW_HITS && words.stream().anyMatch(w -> w.length() >= 4)) {
+                boolean typos = result.total().hitCountLowerBound() < FEW_HITS && words.stream().anyMatch(w -> w.length() >= 4);
+                if (typos) {
                     result = run(session, q, words, filters, offset, limit, true);
                 }
                 List<SearchShapes.Hit> items = new ArrayList<>();
                 for (List<?> row : result.hits()) {
                     items.add(hit(row, folded, words, filters.retired() != Retired.EXCLUDE));
                 }
-                return new SearchShapes.Page(result.total().hitCountLowerBound(), result.total().isHitCountExact(), offset,
-                        limit, items);
+                return new Found(new SearchShapes.Page(result.total().hitCountLowerBound(), result.total().isHitCountExact(), offset,
+                        limit, items), typos);
             }
         });
     }

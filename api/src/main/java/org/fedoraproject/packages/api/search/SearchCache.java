@@ -2,76 +2,112 @@ package org.fedoraproject.packages.api.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fedoraproject.packages.contract.search.SearchChange;
 
 /**
- * Search and suggest answers kept in the process until the search index changes: the worker says
- * {@code {"search":"updated"}} on {@code searched:<instance>} after every write it made searchable, and
- * the whole cache is dropped then (answers depend on every document, so nothing finer is right). Like
- * the near cache, it serves nothing while the notice subscription is down and is emptied when it comes
- * back. Typeahead and popular searches repeat a lot; at Fedora's event rate the cache lives for seconds.
+ * Search and suggest answers kept in the process until a change of the search index could affect them.
+ * After every write it made searchable the worker says on {@code searched:<instance>} what the write
+ * touched ({@link SearchChange}); each cached answer knows what it depends on ({@link AnswerDependencies})
+ * and only the answers the change could affect are dropped. Most changes are a new build's version, which
+ * drops only the answers that list that package. Like the near cache, it serves nothing while the notice
+ * subscription is down and is emptied when it comes back.
+ *
+ * <p>An answer also lives at most {@code fp.search.cache-ttl}: a change moves every score a little
+ * (term statistics, average field lengths), so near-tied hits of an untouched answer could swap places;
+ * the time bound keeps that drift short.
  */
 @ApplicationScoped
 public class SearchCache {
-    private final Cache<String, Object> answers;
+    /** A cached answer and what it depends on. */
+    public record Entry(PackageSearch.Answer answer, AnswerDependencies dependencies) {
+    }
+
+    private final Cache<String, Entry> answers;
     private final boolean enabled;
     private volatile boolean live;
+    /** Bumped by every change: an answer computed across a change is not cached (it may predate the change). */
+    private final AtomicLong generation = new AtomicLong();
+    private final Counter dropped;
+    private final Counter kept;
 
     /**
      * Bounded by bytes, not entries (like the near cache): an answer is 1-20 kB of JSON, so 20,000 of them
      * could outgrow a heap sized for the API's data; {@code fp.search.cache-entries=0} turns it off.
      */
     public SearchCache(@ConfigProperty(name = "fp.search.cache-entries", defaultValue = "20000") long entries,
-            @ConfigProperty(name = "fp.search.cache-bytes", defaultValue = "16777216") long bytes) {
+            @ConfigProperty(name = "fp.search.cache-bytes", defaultValue = "16777216") long bytes,
+            @ConfigProperty(name = "fp.search.cache-ttl", defaultValue = "60s") Duration ttl, MeterRegistry metrics) {
         this.enabled = entries > 0 && bytes > 0;
-        this.answers = Caffeine.newBuilder().maximumWeight(Math.max(1, bytes))
-                .weigher((String key, Object answer) -> weight(key, answer, bytes / Math.max(1, entries))).build();
+        this.answers = Caffeine.newBuilder().maximumWeight(Math.max(1, bytes)).expireAfterWrite(ttl)
+                .weigher((String key, Entry entry) -> weight(key, entry, bytes / Math.max(1, entries))).build();
+        this.dropped = Counter.builder("fp.search.cache.dropped").description("Cached answers a change could affect").register(metrics);
+        this.kept = Counter.builder("fp.search.cache.kept").description("Cached answers a change left in place").register(metrics);
     }
 
     /** Bytes held (UTF-16 strings), and at least the share of one entry of the entry bound. */
-    private static int weight(String key, Object answer, long perEntry) {
-        long size = 2L * key.length() + 64;
-        if (answer instanceof PackageSearch.Answer a) {
-            size += 2L * (a.json().length() + a.etag().length());
-        }
+    private static int weight(String key, Entry entry, long perEntry) {
+        long size = 2L * key.length() + 64 + entry.dependencies().weight();
+        size += 2L * (entry.answer().json().length() + entry.answer().etag().length());
         return (int) Math.min(Integer.MAX_VALUE, Math.max(size, perEntry));
     }
 
     /** The cached answer for {@code key}, or the computed one (cached while the subscription is up). */
-    @SuppressWarnings("unchecked")
-    <T> T get(String key, Supplier<T> compute) {
+    PackageSearch.Answer get(String key, Supplier<Entry> compute) {
         if (!enabled || !live) {
-            return compute.get();
+            return compute.get().answer();
         }
-        Object hit = answers.getIfPresent(key);
+        Entry hit = answers.getIfPresent(key);
         if (hit != null) {
-            return (T) hit;
+            return hit.answer();
         }
-        T answer = compute.get();
-        if (live) {
-            answers.put(key, answer);
+        long before = generation.get();
+        Entry entry = compute.get();
+        if (live && generation.get() == before) {
+            answers.put(key, entry);
         }
-        return answer;
+        return entry.answer();
     }
 
     /** The cached answer, or null. */
-    @SuppressWarnings("unchecked")
-    <T> T peek(String key) {
-        return enabled && live ? (T) answers.getIfPresent(key) : null;
+    PackageSearch.Answer peek(String key) {
+        Entry hit = enabled && live ? answers.getIfPresent(key) : null;
+        return hit == null ? null : hit.answer();
     }
 
-    public void indexChanged() {
-        answers.invalidateAll();
+    /** Drops the answers the change could affect; called on the notice's thread (a pass over the cache, ~1 ms). */
+    public void indexChanged(SearchChange change) {
+        generation.incrementAndGet();
+        if (change.all()) {
+            dropped.increment(answers.estimatedSize());
+            answers.invalidateAll();
+            return;
+        }
+        AnswerDependencies.Change touched = new AnswerDependencies.Change(change);
+        long[] counts = new long[2];
+        answers.asMap().values().removeIf(e -> {
+            boolean affected = e.dependencies().affectedBy(touched);
+            counts[affected ? 0 : 1]++;
+            return affected;
+        });
+        dropped.increment(counts[0]);
+        kept.increment(counts[1]);
     }
 
     public void online() {
+        generation.incrementAndGet();
         answers.invalidateAll();
         live = true;
     }
 
     public void offline() {
+        generation.incrementAndGet();
         live = false;
         answers.invalidateAll();
     }

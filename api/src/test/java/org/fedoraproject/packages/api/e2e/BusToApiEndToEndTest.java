@@ -102,6 +102,10 @@ class BusToApiEndToEndTest {
         vipsInMdapi(wm, "C/C++ library for processing large images", "8.16.0");
         publish("org.fedoraproject.prod.mdapi.repo.update", event);
         awaitSearch("processing", true, Duration.ofSeconds(10));
+        // cached before the change: an answer the new summary changes (no hit yet) and one it cannot change
+        awaitSearch("gigapixel", false, Duration.ofSeconds(1));
+        given().queryParam("q", "zebra").get("/api/v1/search").then().statusCode(200);
+        double keptBefore = metric("fp_search_cache_kept_total");
 
         vipsInMdapi(wm, "Demand-driven toolkit for gigapixel pictures", "8.17.0");
         publish("org.fedoraproject.prod.mdapi.repo.update", event);
@@ -118,6 +122,32 @@ class BusToApiEndToEndTest {
         assertThat(hit.jsonPath().getString("items.find { it.name == 'vips' }.version")).isEqualTo("8.17.0-1.fc46");
         assertThat(hit.jsonPath().getString("items.find { it.name == 'vips' }.highlight.summary")).contains("<mark>gigapixel</mark>");
         System.out.printf("page shows the new summary → search finds it: %d ms%n", lag.toMillis());
+        assertThat(metric("fp_search_cache_kept_total")).as("answers the change could not affect stay cached")
+                .isGreaterThan(keptBefore);
+
+        // a new build changes only the version: the cached answer that lists vips is dropped, and shows it
+        vipsInMdapi(wm, "Demand-driven toolkit for gigapixel pictures", "8.18.0");
+        publish("org.fedoraproject.prod.mdapi.repo.update", event);
+        while (!given().get("/api/v1/packages/vips/overview").asString().contains("8.18.0")) {
+            assertThat(Instant.now()).as("page shows the new version").isBefore(deadline.plusSeconds(10));
+            Thread.sleep(10);
+        }
+        Instant newVersion = Instant.now();
+        while (!"8.18.0-1.fc46".equals(given().queryParam("q", "gigapixel").get("/api/v1/search").jsonPath()
+                .getString("items.find { it.name == 'vips' }.version"))) {
+            assertThat(Instant.now()).as("search shows the new version within a second").isBefore(newVersion.plusSeconds(1));
+            Thread.sleep(10);
+        }
+    }
+
+    /** A counter of the API's Prometheus metrics (0 when absent). */
+    private static double metric(String name) {
+        for (String line : given().get("/q/metrics").asString().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 
     /** A tool listening to a package's event stream (and to all packages') sees the refresh a bus message caused. */

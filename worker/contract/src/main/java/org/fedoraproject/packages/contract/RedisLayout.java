@@ -22,7 +22,7 @@ package org.fedoraproject.packages.contract;
  *   <li>{@code packages:summary} hash: name → {@code {"name","summary","version"}} JSON.</li>
  *   <li>{@code releases} string: the active releases the versions documents show, in their order, as a JSON
  *       array of {@code {"release","longName","branch","state"}}; written with every versions document.</li>
- *   <li>channel {@code searched:<instance>}: {@code {"search":"updated"}} after every change of the search index.</li>
+ *   <li>channel {@code searched:<instance>}: {@code {"search":"updated","change":…}} after every change of the search index ({@link org.fedoraproject.packages.contract.search.SearchChange}).</li>
  *   <li>channel {@code refreshed:<instance>}: {@code {"package","connector","version"}} after every change.
  *       Pub/sub ignores the database number, so the channel carries the instance name: local instances
  *       that share one Redis server in different databases must not wake each other's readers.</li>

@@ -37,6 +37,8 @@ import com.rabbitmq.client.ConnectionFactory;
  * BusPublish [options] messages.jsonl          one message a line:
  *     {"topic": "org.fedoraproject.prod.mdapi.repo.update", "headers": {...}, "body": {...}}
  *     optional per line: "id" (becomes message_id; else a random UUID), "priority"
+ * BusPublish [options] -                       the same from standard input, each line published
+ *                                                (and confirmed) as it arrives: a paced stream
  * BusPublish [options] --topic T --file body.json [--header k=v ...]
  *
  * options: --host 127.0.0.1 --port 5672 --user guest --password guest --exchange amq.topic
@@ -110,7 +112,7 @@ public final class BusPublish {
                     return 0;
                 }
                 default -> {
-                    if (a.startsWith("-")) {
+                    if (a.startsWith("-") && !a.equals("-")) {
                         throw new UsageException("unknown option " + a);
                     }
                     if (jsonl != null) {
@@ -129,6 +131,8 @@ public final class BusPublish {
             JsonNode body = JSON.readTree(Path.of(bodyFile).toFile());
             messages = List.of(new Message(topic, withDefaults(extraHeaders), JSON.writeValueAsBytes(body),
                     null, null, bodyFile));
+        } else if ("-".equals(jsonl)) {
+            messages = null; // streamed: each line of standard input is published as it arrives
         } else if (jsonl != null) {
             messages = readJsonl(Path.of(jsonl), extraHeaders);
         } else {
@@ -145,28 +149,47 @@ public final class BusPublish {
         factory.setAutomaticRecoveryEnabled(false);
 
         AtomicInteger unroutable = new AtomicInteger();
+        int published = 0;
         long t0 = System.nanoTime();
         try (Connection connection = connect(factory, vhost);
              Channel channel = connection.createChannel()) {
             channel.addReturnListener(r -> unroutable.incrementAndGet());
             channel.confirmSelect();
-            for (Message m : messages) {
-                AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
-                        .contentType("application/json")
-                        .contentEncoding("utf-8")
-                        .deliveryMode(2)
-                        .messageId(m.id() != null ? m.id() : UUID.randomUUID().toString())
-                        .priority(m.priority())
-                        .headers(m.headers())
-                        .build();
-                channel.basicPublish(exchange, m.topic(), true, props, m.body());
+            if (messages == null) {
+                BufferedReader in = new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+                String line;
+                for (int n = 1; (line = in.readLine()) != null; n++) {
+                    Message m = parseLine(line, "stdin:" + n, extraHeaders);
+                    if (m != null) {
+                        publish(channel, exchange, m);
+                        channel.waitForConfirmsOrDie(30_000);
+                        published++;
+                    }
+                }
+            } else {
+                for (Message m : messages) {
+                    publish(channel, exchange, m);
+                }
+                channel.waitForConfirmsOrDie(30_000);
+                published = messages.size();
             }
-            channel.waitForConfirmsOrDie(30_000);
         }
         System.out.printf("BusPublish: published %d message(s) to %s on %s:%d vhost %s, all confirmed, in %.2f s%s%n",
-                messages.size(), exchange, host, port, vhost, (System.nanoTime() - t0) / 1e9,
+                published, exchange, host, port, vhost, (System.nanoTime() - t0) / 1e9,
                 unroutable.get() > 0 ? " (" + unroutable.get() + " unroutable: no queue bound for their topic)" : "");
         return 0;
+    }
+
+    private static void publish(Channel channel, String exchange, Message m) throws IOException {
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .contentEncoding("utf-8")
+                .deliveryMode(2)
+                .messageId(m.id() != null ? m.id() : UUID.randomUUID().toString())
+                .priority(m.priority())
+                .headers(m.headers())
+                .build();
+        channel.basicPublish(exchange, m.topic(), true, props, m.body());
     }
 
     /** Connects, saying what to run when the vhost is missing (the broker only says "not allowed"). */
@@ -189,45 +212,51 @@ public final class BusPublish {
             String line;
             int n = 0;
             while ((line = in.readLine()) != null) {
-                n++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("//")) {
-                    continue;
+                Message m = parseLine(line, file + ":" + ++n, extraHeaders);
+                if (m != null) {
+                    out.add(m);
                 }
-                String where = file + ":" + n;
-                JsonNode node;
-                try {
-                    node = JSON.readTree(trimmed);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IOException(where + ": not JSON: " + e.getOriginalMessage(), e);
-                }
-                if (!node.isObject() || !node.path("topic").isTextual()) {
-                    throw new IOException(where + ": expected an object with a string \"topic\"");
-                }
-                if (!node.has("body")) {
-                    throw new IOException(where + ": expected a \"body\"");
-                }
-                Map<String, Object> headers = new LinkedHashMap<>();
-                JsonNode h = node.path("headers");
-                if (h.isObject()) {
-                    Iterator<Map.Entry<String, JsonNode>> it = h.fields();
-                    while (it.hasNext()) {
-                        Map.Entry<String, JsonNode> e = it.next();
-                        headers.put(e.getKey(), toAmqp(e.getValue()));
-                    }
-                } else if (!h.isMissingNode() && !h.isNull()) {
-                    throw new IOException(where + ": \"headers\" must be an object");
-                }
-                headers.putAll(extraHeaders);
-                JsonNode id = node.path("id");
-                JsonNode priority = node.path("priority");
-                out.add(new Message(node.get("topic").asText(), withDefaults(headers),
-                        JSON.writeValueAsBytes(node.get("body")),
-                        id.isTextual() ? id.asText() : null,
-                        priority.isIntegralNumber() ? priority.asInt() : null, where));
             }
         }
         return out;
+    }
+
+    /** One JSONL line as a message; null for a blank or comment line. */
+    static Message parseLine(String line, String where, Map<String, Object> extraHeaders) throws IOException {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("//")) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(trimmed);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(where + ": not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!node.isObject() || !node.path("topic").isTextual()) {
+            throw new IOException(where + ": expected an object with a string \"topic\"");
+        }
+        if (!node.has("body")) {
+            throw new IOException(where + ": expected a \"body\"");
+        }
+        Map<String, Object> headers = new LinkedHashMap<>();
+        JsonNode h = node.path("headers");
+        if (h.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = h.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                headers.put(e.getKey(), toAmqp(e.getValue()));
+            }
+        } else if (!h.isMissingNode() && !h.isNull()) {
+            throw new IOException(where + ": \"headers\" must be an object");
+        }
+        headers.putAll(extraHeaders);
+        JsonNode id = node.path("id");
+        JsonNode priority = node.path("priority");
+        return new Message(node.get("topic").asText(), withDefaults(headers),
+                JSON.writeValueAsBytes(node.get("body")),
+                id.isTextual() ? id.asText() : null,
+                priority.isIntegralNumber() ? priority.asInt() : null, where);
     }
 
     /** The headers fedora-messaging always sets; values given by the message win. */
@@ -278,6 +307,7 @@ public final class BusPublish {
     private static void usage() {
         System.err.println("""
                 usage: BusPublish [options] messages.jsonl
+                       BusPublish [options] -      (JSONL on standard input, each line published as it arrives)
                        BusPublish [options] --topic TOPIC --file body.json [--header key=value ...]
                 options: --host 127.0.0.1 --port 5672 --user guest --password guest --exchange amq.topic
                          --vhost fedora-packages-dev (default) | --instance dev|e2e|test
