@@ -1,9 +1,16 @@
-// Changes packages while bench/search.sh measures (--changes R): the way Fedora changes them, so the
-// API's answer cache sees real notices. R times a second, for a seeded random active package of the
-// read alias, WireMock's mdapi answer for it is replaced (a new release; one change in ten also a new
-// summary) and an mdapi.repo.update naming it is written to standard output as a BusPublish line
-// (search.sh pipes it into `BusPublish -`). The worker refreshes the package, its search document
-// changes, and the worker announces the change. On SIGTERM the replaced answers are put back.
+// Changes packages while bench/search.sh measures (--changes R), through the worker's own event path,
+// so the API's answer cache sees real change notices: R times a second, for a seeded random active
+// package of the read alias, WireMock's dist-git (Pagure) answer for it gains a committer, and a bus
+// message naming the package is written to standard output as a BusPublish line (search.sh pipes it into
+// `BusPublish -`). The worker refreshes the package's maintainers, its search document changes (the
+// maintainers field), and the worker announces the change. On SIGTERM the replaced answers are put back.
+//
+// Why maintainers: a package's texts and names come from the distribution's repository metadata (the
+// catalog), which changes with a compose (mdapi.repo.update: the worker re-reads every branch's metadata,
+// ~15 s of a core here, a few times a day in Fedora), not package by package. The message is dist-git's
+// pagure.project.new, which refreshes the overview, sources and maintainers of a package.
+// What a change of texts drops from the cache is tested by the API's AnswerDependenciesTest and
+// BusToApiEndToEndTest.
 //
 //   node bench/search-changes.mjs --opensearch URL --index ALIAS --wiremock URL --rate R [--seed 7] [--branch rawhide]
 import { seeded } from "./seeded.mjs";
@@ -38,7 +45,7 @@ let stopping = false;
 async function restore() {
   stopping = true;
   await Promise.all(stubs.map((id) => fetch(`${opt.wiremock}/__admin/mappings/${id}`, { method: "DELETE" }).catch(() => {})));
-  console.error(`search-changes: ${count} changes made, ${stubs.length} replaced mdapi answers put back`);
+  console.error(`search-changes: ${count} changes made, ${stubs.length} replaced dist-git answers put back`);
   process.exit(0);
 }
 process.on("SIGTERM", restore);
@@ -57,20 +64,19 @@ async function replace(path, body) {
 
 let count = 0;
 let ticks = 0;
+const run = Date.now().toString(36); // every change is new, even to a package an earlier run changed
 const start = Date.now();
 while (!stopping) {
   ticks++;
   const name = names[Math.floor(rand() * names.length)];
   try {
-    const path = `/mdapi/${opt.branch}/srcpkg/${name}`;
+    const path = `/pagure/api/0/rpms/${name}`;
     const answer = await json(`${opt.wiremock}${path}`);
     count++;
-    answer.release = `${answer.release}.bench${count}`;
-    if (count % 10 === 0) answer.summary = `${answer.summary} (bench change ${count})`;
+    answer.access_users.commit = [...(answer.access_users.commit ?? []), `bench-${run}-${count}`];
     await replace(path, answer);
-    await replace(`/mdapi/${opt.branch}/pkg/${answer.basename ?? name}`, answer);
-    process.stdout.write(JSON.stringify({ topic: "org.fedoraproject.prod.mdapi.repo.update",
-      body: { name: opt.branch, packages: [answer.basename ?? name], url: "bench/search-changes" } }) + "\n");
+    process.stdout.write(JSON.stringify({ topic: "org.fedoraproject.prod.pagure.project.new",
+      body: { project: { name, namespace: "rpms", fullname: `rpms/${name}` }, agent: "bench-search-changes" } }) + "\n");
   } catch (e) {
     console.error(`search-changes: ${name}: ${e.message}`);
   }

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The search benchmark (bench/README.md): on a running local instance, (1) a full re-index through the
 # worker (POST /status/search/reindex) timed until done, with the API searched meanwhile to show there
-# is no downtime; (2) wrk against GET /api/v1/search and /api/v1/search/suggest with 16 and 64 clients
-# over a mix of real queries taken from the instance's own index and the relevance table, and against
-# OpenSearch directly (a term query on `name` of the read alias) as the reference of the same run;
-# (3) one serial pass over the distinct search queries, for the slowest ones and any failure.
+# is no downtime; (2) a mix of real queries taken from the instance's own index and the relevance table;
+# (3) one serial pass over its distinct requests, for the slowest ones and any failure (and it fills the
+# API's answer cache); (4) wrk against GET /api/v1/search and /api/v1/search/suggest with 16 and 64
+# clients over the mix, while packages change (--changes), and against OpenSearch directly (a term query
+# on `name` of the read alias) as the reference of the same run.
 # Prints figures, targets and ratios; passes or fails nothing by its exit status (non-zero only when
 # it cannot run). Output also in deploy/local/.state/<instance>/logs/bench-search.log.
 #
@@ -14,7 +15,8 @@
 #
 # Options: --duration S (20, per wrk run), --warmup S (5, unmeasured, before each endpoint),
 # --connections "16 64", --reference-connections 16, --queries N (2000 requests per list), --seed N (42),
-# --no-reindex, --reindex-timeout S (600).
+# --no-reindex, --reindex-timeout S (600), --changes R (1: packages changed per second during the load,
+# through WireMock and the bus, bench/search-changes.mjs; 0: none, the index stays as it is).
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../deploy/local/lib.sh
@@ -22,7 +24,7 @@ source "$BENCH/../deploy/local/lib.sh"
 # shellcheck source=lib.sh
 source "$BENCH/lib.sh"
 
-DURATION=20 WARMUP=5 CONNECTIONS="16 64" REF_CONNECTIONS=16 QUERIES=2000 SEED=42 REINDEX=1 REINDEX_TIMEOUT=600
+DURATION=20 WARMUP=5 CONNECTIONS="16 64" REF_CONNECTIONS=16 QUERIES=2000 SEED=42 REINDEX=1 REINDEX_TIMEOUT=600 CHANGES=1
 while (($#)); do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
@@ -33,6 +35,7 @@ while (($#)); do
     --seed) SEED="$2"; shift 2 ;;
     --no-reindex) REINDEX=""; shift ;;
     --reindex-timeout) REINDEX_TIMEOUT="$2"; shift 2 ;;
+    --changes) CHANGES="$2"; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) fp_die "unknown option '$1' (see --help)" ;;
   esac
@@ -44,10 +47,18 @@ TARGET_SEARCH_P95=25 TARGET_SUGGEST_P95=10 TARGET_REINDEX_S=60
 READ_ALIAS="fp-$FP_INSTANCE-packages-read"
 RELEVANCE="$FP_ROOT/api/src/test/resources/search/relevance.tsv"
 TMP="$(mktemp -d)"
-PROBE_PID=""
+PROBE_PID="" CHANGER_PID="" PUBLISHER_PID=""
 cleanup() {
   [[ -n "$PROBE_PID" ]] && kill "$PROBE_PID" 2>/dev/null || true
+  stop_changes
   rm -rf "$TMP"
+}
+# the changer (node: WireMock answers, one bus message a change, piped into BusPublish)
+stop_changes() {
+  [[ -n "$CHANGER_PID" ]] || return 0
+  kill "$CHANGER_PID" 2>/dev/null || true # it puts WireMock's answers back, then exits: the pipe closes
+  [[ -n "$PUBLISHER_PID" ]] && wait "$PUBLISHER_PID" 2>/dev/null || true
+  CHANGER_PID="" PUBLISHER_PID=""
 }
 trap cleanup EXIT
 
@@ -172,13 +183,33 @@ if [[ -n "$REINDEX" ]]; then
 fi
 
 # ---------------------------------------------------------------------------------------------------
-# 2. load: wrk over the query mix
+# 2. the query mix, 3. a serial pass, 4. load: wrk over the query mix
 
 echo | say
 echo "2. Query mix (bench/search-queries.mjs)" | say
 node "$BENCH/search-queries.mjs" --opensearch "$FP_OPENSEARCH_URL" --index "$READ_ALIAS" --relevance "$RELEVANCE" \
   --out "$TMP" --queries "$QUERIES" --seed "$SEED" || fp_die "building the query mix failed"
 sed 's/^/  /' "$TMP/mix.txt" | say
+
+# 3. serial pass: each distinct request once, on one kept-alive connection, for the slow ones; it also fills
+# the API's answer cache, so that the load runs measure it warm (with --changes, as changes keep it)
+
+echo | say
+echo "3. Serial pass before the load: every distinct search and suggest request once, one connection (curl); uncached unless" | say
+echo "   an earlier run left the answer in the API's cache (answers live 2-4 min); the load runs then find them cached" | say
+for e in search suggest; do
+  sort -u "$TMP/$e.tsv" | cut -f2 | awk -v base="$FP_API_URL" '{ printf "url = \"%s%s\"\noutput = \"/dev/null\"\n", base, $0 }' >"$TMP/$e.curl"
+  curl -s --config "$TMP/$e.curl" -w '%{http_code} %{time_total} %{url_effective}\n' >"$TMP/$e.times" || true
+  sort -k2,2g "$TMP/$e.times" >"$TMP/$e.sorted" # fastest first
+  {
+    awk -v e="$e" '{ t[NR] = $2 * 1000; if ($1 !~ /^2/) bad++ } END {
+      printf "  %-8s %d requests: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; non-2xx %d\n",
+        e, NR, t[int(NR * 0.5) + 1], t[int(NR * 0.95) + 1], t[int(NR * 0.99) + 1], t[NR], bad + 0 }' "$TMP/$e.sorted"
+    echo "    slowest:"
+    tail -n 5 "$TMP/$e.sorted" | tac | awk -v base="$FP_API_URL" '{ sub(base, "", $3); printf "      %7.1f ms  %s  %s\n", $2 * 1000, $1, $3 }'
+    awk '$1 !~ /^2/' "$TMP/$e.times" | head -n 5 | sed 's/^/    failed: /'
+  } | say
+done
 
 # run NAME URL FILE MARKER CONNECTIONS SECONDS: one wrk run; prints its RESULT line's key=value pairs
 # and the CPU time of the API, of OpenSearch and of everything else on the machine meanwhile (the
@@ -207,6 +238,22 @@ warm() { # warm NAME URL FILE MARKER: unmeasured; JIT, caches and connection poo
   run "$@" 16 "$WARMUP" >/dev/null
 }
 
+# the API's answer cache: answers dropped and kept by the change notices (counters on /q/metrics)
+cache_counts() { curl -sf --max-time 30 "$FP_API_URL/q/metrics" | awk '/^fp_search_cache_dropped_total/ { d = $NF } /^fp_search_cache_kept_total/ { k = $NF } END { printf "%d %d\n", d, k }'; }
+notices0="$(cache_counts)"
+if [[ "$CHANGES" != 0 ]]; then
+  fp_alive wiremock || fp_die "--changes needs the instance's WireMock (or --changes 0)"
+  fp_tools_build
+  exec {changes_fd}< <(exec node "$BENCH/search-changes.mjs" --opensearch "$FP_OPENSEARCH_URL" --index "$READ_ALIAS" \
+    --wiremock "$FP_WIREMOCK_URL" --rate "$CHANGES" --seed "$SEED" 2>>"$TMP/changes.log")
+  CHANGER_PID=$!
+  fp_bus_publish - <&"$changes_fd" >>"$TMP/changes.log" 2>&1 &
+  PUBLISHER_PID=$!
+  exec {changes_fd}<&-
+  fp_log "changing $CHANGES package(s) a second while measuring (bench/search-changes.mjs)" >&2
+fi
+changes_t0="$(date +%s)"
+
 warm reference "$FP_OPENSEARCH_URL" "$TMP/reference.tsv" ''
 measure reference "$FP_OPENSEARCH_URL" "$TMP/reference.tsv" '' "$REF_CONNECTIONS"
 warm search "$FP_API_URL" "$TMP/search.tsv" '"total":0,'
@@ -214,8 +261,24 @@ for c in $CONNECTIONS; do measure search "$FP_API_URL" "$TMP/search.tsv" '"total
 warm suggest "$FP_API_URL" "$TMP/suggest.tsv" '"items":[]'
 for c in $CONNECTIONS; do measure suggest "$FP_API_URL" "$TMP/suggest.tsv" '"items":[]' "$c"; done
 
+changes_secs=$(($(date +%s) - changes_t0))
+stop_changes
+notices1="$(cache_counts)"
 ref="${R[reference@$REF_CONNECTIONS]}"
+echo | say
+echo "4. Load: wrk" | say
 {
+  if [[ "$CHANGES" != 0 ]]; then
+    echo
+    echo "  index changing: $CHANGES package(s) a second for ${changes_secs}s (bench/search-changes.mjs: a new committer in WireMock's"
+    echo "  dist-git answer, a pagure.project.new on the bus; the worker refreshes the package's maintainers and its search document)"
+    grep -v '^BusPublish: published' "$TMP/changes.log" | tail -n 3 | sed 's/^/    /'
+  else
+    echo
+    echo "  index unchanged during the runs (--changes 0)"
+  fi
+  read -r d0 k0 <<<"$notices0"; read -r d1 k1 <<<"$notices1"
+  echo "  API answer cache over the runs: $((d1 - d0)) answers dropped by change notices, $((k1 - k0)) kept (a notice compares every cached answer)"
   echo
   echo "  wrk, 2 threads, ${DURATION}s a run after a ${WARMUP}s warm-up per endpoint; latency in ms (wrk --latency, closed loop)"
   printf '  %-22s %5s %9s %8s %8s %8s %8s %8s %7s %7s %7s %9s %9s %7s\n' \
@@ -249,25 +312,6 @@ ref="${R[reference@$REF_CONNECTIONS]}"
   for key in "${!R[@]}"; do bad=$((bad + $(kv non2xx "${R[$key]}"))); done
   echo "  non-2xx answers over all runs: $bad (expected 0)"
 } | say
-
-# ---------------------------------------------------------------------------------------------------
-# 3. serial pass: each distinct search query once, on one kept-alive connection, for the slow ones
-
-echo | say
-echo "3. Serial pass: every distinct search and suggest request once, one connection (curl)" | say
-for e in search suggest; do
-  sort -u "$TMP/$e.tsv" | cut -f2 | awk -v base="$FP_API_URL" '{ printf "url = \"%s%s\"\noutput = \"/dev/null\"\n", base, $0 }' >"$TMP/$e.curl"
-  curl -s --config "$TMP/$e.curl" -w '%{http_code} %{time_total} %{url_effective}\n' >"$TMP/$e.times" || true
-  sort -k2,2g "$TMP/$e.times" >"$TMP/$e.sorted" # fastest first
-  {
-    awk -v e="$e" '{ t[NR] = $2 * 1000; if ($1 !~ /^2/) bad++ } END {
-      printf "  %-8s %d requests: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; non-2xx %d\n",
-        e, NR, t[int(NR * 0.5) + 1], t[int(NR * 0.95) + 1], t[int(NR * 0.99) + 1], t[NR], bad + 0 }' "$TMP/$e.sorted"
-    echo "    slowest:"
-    tail -n 5 "$TMP/$e.sorted" | tac | awk -v base="$FP_API_URL" '{ sub(base, "", $3); printf "      %7.1f ms  %s  %s\n", $2 * 1000, $1, $3 }'
-    awk '$1 !~ /^2/' "$TMP/$e.times" | head -n 5 | sed 's/^/    failed: /'
-  } | say
-done
 
 echo | say
 fp_log "output kept in ${out#"$FP_ROOT"/}"

@@ -25,7 +25,12 @@ public class EntityTags {
 
     /** The entity tag of a body: a digest of its bytes. */
     public static String of(String body) {
-        return "\"" + digest(body.getBytes(StandardCharsets.UTF_8)) + "\"";
+        return of(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The entity tag of a body already in bytes. */
+    public static String of(byte[] body) {
+        return "\"" + digest(body) + "\"";
     }
 
     /** Whether an If-None-Match header value matches {@code etag} (weak comparison). */

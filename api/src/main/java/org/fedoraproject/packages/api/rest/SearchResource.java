@@ -57,7 +57,7 @@ public class SearchResource {
     @APIResponse(responseCode = "503", description = "The search engine does not answer; package pages still work",
             headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public io.smallrye.mutiny.Uni<RestResponse<String>> search(
+    public io.smallrye.mutiny.Uni<RestResponse<byte[]>> search(
             @Parameter(description = "What to look for: a name, a sub-package, a provide or words (1–200 characters)", required = true)
             @QueryParam("q") String q,
             @Parameter(description = "Only packages on this branch (rawhide, f43, epel10…)") @QueryParam("branch") String branch,
@@ -90,12 +90,12 @@ public class SearchResource {
     @APIResponse(responseCode = "503", description = "The search engine does not answer",
             headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public io.smallrye.mutiny.Uni<RestResponse<String>> suggest(
+    public io.smallrye.mutiny.Uni<RestResponse<byte[]>> suggest(
             @Parameter(description = "The beginning of a name (1–100 characters)", required = true) @QueryParam("q") String q) {
         return search.suggest(query(q, MAX_SUGGEST_QUERY), SUGGESTIONS).map(SearchResource::json);
     }
 
-    private static RestResponse<String> json(PackageSearch.Answer answer) {
+    private static RestResponse<byte[]> json(PackageSearch.Answer answer) {
         return RestResponse.ResponseBuilder.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", answer.etag()).build();
     }
 

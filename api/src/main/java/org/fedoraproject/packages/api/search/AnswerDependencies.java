@@ -25,7 +25,9 @@ import org.fedoraproject.packages.contract.search.SearchTerms;
  *       all-words clauses match a subset of those);</li>
  *   <li>the answer was looked for with typos: a changed term within two edits of a query term, same first
  *       letter (the fuzzy clauses allow one or two edits after one fixed letter);</li>
- *   <li>the answer was filtered by branch or maintainer and a package's branches or maintainers changed.</li>
+ *   <li>the answer was filtered by a branch or maintainer that a package had or has, and that package's
+ *       branches or maintainers changed (a package entering or leaving an answer by its text is caught by
+ *       the rules above).</li>
  * </ul>
  *
  * @param suggest  a suggestion list, not search hits
@@ -33,20 +35,28 @@ import org.fedoraproject.packages.contract.search.SearchTerms;
  * @param terms    the query's terms as its word clauses compare them
  * @param hits     the source packages the answer lists
  * @param typos    the answer comes from the query with typo tolerance
- * @param filtered the query had a branch or maintainer filter
+ * @param filters  the query's branch and maintainer filters (the maintainer folded as the field folds it)
  */
 public record AnswerDependencies(boolean suggest, String key, Set<String> terms, Set<String> hits, boolean typos,
-        boolean filtered) {
+        Set<String> filters) {
     private static final int MAX_EDITS = 2;
 
-    static AnswerDependencies ofSearch(String query, List<String> hits, boolean typos, boolean filtered) {
+    static AnswerDependencies ofSearch(String query, List<String> hits, boolean typos, String branch, String maintainer) {
         Set<String> terms = new HashSet<>(SearchTerms.parts(query));
         terms.addAll(SearchTerms.text(query));
-        return new AnswerDependencies(false, SearchTerms.folded(query), Set.copyOf(terms), Set.copyOf(hits), typos, filtered);
+        Set<String> filters = new HashSet<>();
+        if (branch != null) {
+            filters.add(branch);
+        }
+        if (maintainer != null) {
+            filters.add(SearchTerms.folded(maintainer));
+        }
+        return new AnswerDependencies(false, SearchTerms.folded(query), Set.copyOf(terms), Set.copyOf(hits), typos,
+                Set.copyOf(filters));
     }
 
     static AnswerDependencies ofSuggest(String query) {
-        return new AnswerDependencies(true, SearchTerms.folded(query), Set.of(), Set.of(), false, false);
+        return new AnswerDependencies(true, SearchTerms.folded(query), Set.of(), Set.of(), false, Set.of());
     }
 
     /** Bytes held, roughly, for the cache's weigher. */
@@ -58,6 +68,9 @@ public record AnswerDependencies(boolean suggest, String key, Set<String> terms,
         for (String h : hits) {
             size += 48 + 2 * h.length();
         }
+        for (String f : filters) {
+            size += 48 + 2 * f.length();
+        }
         return size;
     }
 
@@ -65,8 +78,10 @@ public record AnswerDependencies(boolean suggest, String key, Set<String> terms,
         if (c.all) {
             return true;
         }
-        if (filtered && c.filters) {
-            return true;
+        for (String f : filters) {
+            if (c.filters.contains(f)) {
+                return true;
+            }
         }
         String next = c.keys.ceiling(key);
         if (next != null && next.startsWith(key)) {
@@ -100,7 +115,7 @@ public record AnswerDependencies(boolean suggest, String key, Set<String> terms,
     /** A {@link SearchChange} arranged for the comparisons above (built once per notice). */
     static final class Change {
         final boolean all;
-        final boolean filters;
+        final Set<String> filters;
         final Set<String> packages;
         final NavigableSet<String> keys;
         final Set<String> terms;
@@ -108,7 +123,7 @@ public record AnswerDependencies(boolean suggest, String key, Set<String> terms,
 
         Change(SearchChange change) {
             this.all = change.all();
-            this.filters = change.filters();
+            this.filters = Set.copyOf(change.filters());
             this.packages = Set.copyOf(change.packages());
             this.keys = new TreeSet<>(change.keys());
             this.terms = Set.copyOf(change.terms());

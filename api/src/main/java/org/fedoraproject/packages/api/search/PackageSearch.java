@@ -72,8 +72,11 @@ public class PackageSearch {
         this.json = json;
     }
 
-    /** An answer as JSON and its entity tag, cached together (both cost more than finding them in the cache). */
-    public record Answer(String json, String etag) {
+    /**
+     * An answer as UTF-8 JSON and its entity tag, cached together (both cost more than finding them in the
+     * cache); bytes, so that the cache's weight is what the answers really hold.
+     */
+    public record Answer(byte[] json, String etag) {
     }
 
     /** The answer as JSON: cached serialised, since writing 20 hits costs as much as finding them in the cache. */
@@ -83,7 +86,7 @@ public class PackageSearch {
             Found found = searchEngine(query, filters, offset, limit);
             return new SearchCache.Entry(write(found.page()), AnswerDependencies.ofSearch(query.strip(),
                     found.page().items().stream().map(SearchShapes.Hit::name).toList(), found.typos(),
-                    filters.branch() != null || filters.maintainer() != null));
+                    filters.branch(), filters.maintainer()));
         });
     }
 
@@ -111,7 +114,7 @@ public class PackageSearch {
 
     private Answer write(Object answer) {
         try {
-            String body = json.writeValueAsString(answer);
+            byte[] body = json.writeValueAsBytes(answer);
             return new Answer(body, org.fedoraproject.packages.api.rest.EntityTags.of(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

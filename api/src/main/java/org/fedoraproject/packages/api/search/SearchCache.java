@@ -19,9 +19,10 @@ import org.fedoraproject.packages.contract.search.SearchChange;
  * drops only the answers that list that package. Like the near cache, it serves nothing while the notice
  * subscription is down and is emptied when it comes back.
  *
- * <p>An answer also lives at most {@code fp.search.cache-ttl}: a change moves every score a little
- * (term statistics, average field lengths), so near-tied hits of an untouched answer could swap places;
- * the time bound keeps that drift short.
+ * <p>An answer also lives at most {@code fp.search.cache-ttl} (120 s) to twice that, at random: a change
+ * moves every score a little (term statistics, average field lengths), so near-tied hits of an untouched
+ * answer could swap places; the time bound keeps that drift short, the spread keeps answers cached
+ * together from expiring together.
  */
 @ApplicationScoped
 public class SearchCache {
@@ -36,6 +37,7 @@ public class SearchCache {
     private final AtomicLong generation = new AtomicLong();
     private final Counter dropped;
     private final Counter kept;
+    private final io.micrometer.core.instrument.Timer passes;
 
     /**
      * Bounded by bytes, not entries (like the near cache): an answer is 1-20 kB of JSON, so 20,000 of them
@@ -43,18 +45,24 @@ public class SearchCache {
      */
     public SearchCache(@ConfigProperty(name = "fp.search.cache-entries", defaultValue = "20000") long entries,
             @ConfigProperty(name = "fp.search.cache-bytes", defaultValue = "16777216") long bytes,
-            @ConfigProperty(name = "fp.search.cache-ttl", defaultValue = "60s") Duration ttl, MeterRegistry metrics) {
+            @ConfigProperty(name = "fp.search.cache-ttl", defaultValue = "120s") Duration ttl, MeterRegistry metrics) {
         this.enabled = entries > 0 && bytes > 0;
-        this.answers = Caffeine.newBuilder().maximumWeight(Math.max(1, bytes)).expireAfterWrite(ttl)
+        // each answer lives ttl to 2 × ttl: answers cached together do not all expire (and refill) together
+        long ttlNanos = ttl.toNanos();
+        this.answers = Caffeine.newBuilder().maximumWeight(Math.max(1, bytes))
+                .expireAfter(com.github.benmanes.caffeine.cache.Expiry.creating((String key, Entry entry) ->
+                        Duration.ofNanos(ttlNanos + java.util.concurrent.ThreadLocalRandom.current().nextLong(Math.max(1, ttlNanos)))))
                 .weigher((String key, Entry entry) -> weight(key, entry, bytes / Math.max(1, entries))).build();
         this.dropped = Counter.builder("fp.search.cache.dropped").description("Cached answers a change could affect").register(metrics);
         this.kept = Counter.builder("fp.search.cache.kept").description("Cached answers a change left in place").register(metrics);
+        this.passes = io.micrometer.core.instrument.Timer.builder("fp.search.cache.pass")
+                .description("A change notice's pass over the cached answers").register(metrics);
     }
 
-    /** Bytes held (UTF-16 strings), and at least the share of one entry of the entry bound. */
+    /** Bytes held (the answer's UTF-8, the key and tag as UTF-16 at most), and at least one entry's share of the entry bound. */
     private static int weight(String key, Entry entry, long perEntry) {
         long size = 2L * key.length() + 64 + entry.dependencies().weight();
-        size += 2L * (entry.answer().json().length() + entry.answer().etag().length());
+        size += entry.answer().json().length + 2L * entry.answer().etag().length();
         return (int) Math.min(Integer.MAX_VALUE, Math.max(size, perEntry));
     }
 
@@ -89,6 +97,7 @@ public class SearchCache {
             answers.invalidateAll();
             return;
         }
+        long start = System.nanoTime();
         AnswerDependencies.Change touched = new AnswerDependencies.Change(change);
         long[] counts = new long[2];
         answers.asMap().values().removeIf(e -> {
@@ -98,6 +107,7 @@ public class SearchCache {
         });
         dropped.increment(counts[0]);
         kept.increment(counts[1]);
+        passes.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void online() {

@@ -10,18 +10,22 @@ import org.junit.jupiter.api.Test;
 
 /** Which cached answers a change of the index drops, rule by rule (the engine's side: SearchTermsAgreementTest). */
 class AnswerDependenciesTest {
-    private static AnswerDependencies.Change change(List<String> packages, List<String> keys, String text, boolean filters) {
+    private static AnswerDependencies.Change change(List<String> packages, List<String> keys, String text, List<String> filters) {
         List<String> terms = new java.util.ArrayList<>(SearchTerms.text(text));
         return new AnswerDependencies.Change(new SearchChange(false, packages, keys, terms, filters));
     }
 
+    private static AnswerDependencies search(String q, List<String> hits, boolean typos) {
+        return AnswerDependencies.ofSearch(q, hits, typos, null, null);
+    }
+
     /** A new build of vips: only its version changed. */
-    private static final AnswerDependencies.Change VERSION_OF_VIPS = change(List.of("vips"), List.of(), "", false);
+    private static final AnswerDependencies.Change VERSION_OF_VIPS = change(List.of("vips"), List.of(), "", List.of());
 
     @Test
     void aNewVersionDropsOnlyTheAnswersThatListThePackage() {
-        assertThat(AnswerDependencies.ofSearch("image", List.of("gimp", "vips"), false, false).affectedBy(VERSION_OF_VIPS)).isTrue();
-        assertThat(AnswerDependencies.ofSearch("image", List.of("gimp", "krita"), false, false).affectedBy(VERSION_OF_VIPS)).isFalse();
+        assertThat(search("image", List.of("gimp", "vips"), false).affectedBy(VERSION_OF_VIPS)).isTrue();
+        assertThat(search("image", List.of("gimp", "krita"), false).affectedBy(VERSION_OF_VIPS)).isFalse();
         assertThat(AnswerDependencies.ofSuggest("vi").affectedBy(VERSION_OF_VIPS)).as("a suggestion shows names only").isFalse();
     }
 
@@ -29,44 +33,47 @@ class AnswerDependenciesTest {
     void aChangedSummaryDropsTheAnswersOfItsOldAndNewWordsAsTheEngineStemsThem() {
         // old and new summary, as the worker sends them
         AnswerDependencies.Change summary = change(List.of("vips"), List.of(),
-                "C/C++ library for processing large images\nDemand-driven toolkit for gigapixel pictures", false);
-        assertThat(AnswerDependencies.ofSearch("gigapixel", List.of(), false, false).affectedBy(summary))
+                "C/C++ library for processing large images\nDemand-driven toolkit for gigapixel pictures", List.of());
+        assertThat(search("gigapixel", List.of(), false).affectedBy(summary))
                 .as("found nothing before: the new word must find it now").isTrue();
-        assertThat(AnswerDependencies.ofSearch("processing", List.of(), false, false).affectedBy(summary)).isTrue();
-        assertThat(AnswerDependencies.ofSearch("Images", List.of(), false, false).affectedBy(summary)).as("stemmed: images → image").isTrue();
-        assertThat(AnswerDependencies.ofSearch("tool-kits", List.of(), false, false).affectedBy(summary)).as("toolkit is not tool").isFalse();
-        assertThat(AnswerDependencies.ofSearch("python", List.of("python3"), false, false).affectedBy(summary)).isFalse();
-        assertThat(AnswerDependencies.ofSearch("french", List.of(), false, false)
-                .affectedBy(change(List.of("x"), List.of(), "a France map", false))).as("KStem: french → france").isTrue();
+        assertThat(search("processing", List.of(), false).affectedBy(summary)).isTrue();
+        assertThat(search("Images", List.of(), false).affectedBy(summary)).as("stemmed: images → image").isTrue();
+        assertThat(search("tool-kits", List.of(), false).affectedBy(summary)).as("toolkit is not tool").isFalse();
+        assertThat(search("python", List.of("python3"), false).affectedBy(summary)).isFalse();
+        assertThat(search("french", List.of(), false)
+                .affectedBy(change(List.of("x"), List.of(), "a France map", List.of()))).as("KStem: french → france").isTrue();
     }
 
     @Test
     void addedOrRemovedNamesDropExactAndPrefixAnswersAndSuggestions() {
-        AnswerDependencies.Change added = change(List.of("python-rich"), List.of("python-rich", "python3-rich"), "", false);
+        AnswerDependencies.Change added = change(List.of("python-rich"), List.of("python-rich", "python3-rich"), "", List.of());
         assertThat(AnswerDependencies.ofSuggest("python3-r").affectedBy(added)).isTrue();
         assertThat(AnswerDependencies.ofSuggest("Python-Ri").affectedBy(added)).as("folded like the engine").isTrue();
         assertThat(AnswerDependencies.ofSuggest("python-s").affectedBy(added)).isFalse();
-        assertThat(AnswerDependencies.ofSearch("python3-rich", List.of(), false, false).affectedBy(added)).isTrue();
-        assertThat(AnswerDependencies.ofSearch("pyth", List.of(), false, false).affectedBy(added)).isTrue();
-        assertThat(AnswerDependencies.ofSearch("rust", List.of(), false, false).affectedBy(added)).isFalse();
+        assertThat(search("python3-rich", List.of(), false).affectedBy(added)).isTrue();
+        assertThat(search("pyth", List.of(), false).affectedBy(added)).isTrue();
+        assertThat(search("rust", List.of(), false).affectedBy(added)).isFalse();
     }
 
     @Test
     void typoAnswersAreDroppedByTermsWithinTwoEditsWithTheSameFirstLetter() {
-        AnswerDependencies.Change python = change(List.of("x"), List.of(), "bindings for python", false);
-        assertThat(AnswerDependencies.ofSearch("pyhton", List.of(), true, false).affectedBy(python)).isTrue();
-        assertThat(AnswerDependencies.ofSearch("pyhton", List.of(), false, false).affectedBy(python))
+        AnswerDependencies.Change python = change(List.of("x"), List.of(), "bindings for python", List.of());
+        assertThat(search("pyhton", List.of(), true).affectedBy(python)).isTrue();
+        assertThat(search("pyhton", List.of(), false).affectedBy(python))
                 .as("looked for as typed only: exact terms count").isFalse();
-        assertThat(AnswerDependencies.ofSearch("bython", List.of(), true, false).affectedBy(python)).as("first letter differs").isFalse();
+        assertThat(search("bython", List.of(), true).affectedBy(python)).as("first letter differs").isFalse();
     }
 
     @Test
-    void filteredAnswersFollowFilterChanges() {
-        AnswerDependencies.Change branches = change(List.of("x"), List.of(), "", true);
-        assertThat(AnswerDependencies.ofSearch("image", List.of("gimp"), false, true).affectedBy(branches)).isTrue();
-        assertThat(AnswerDependencies.ofSearch("image", List.of("gimp"), false, false).affectedBy(branches)).isFalse();
-        assertThat(AnswerDependencies.ofSearch("image", List.of("gimp"), false, false)
-                .affectedBy(new AnswerDependencies.Change(SearchChange.everything()))).isTrue();
+    void filteredAnswersFollowTheFilterValuesAPackageHadOrHas() {
+        // a package's committers changed: alice stays, bob joins
+        AnswerDependencies.Change committers = change(List.of("x"), List.of(), "", List.of("alice", "bob", "rawhide"));
+        assertThat(AnswerDependencies.ofSearch("image", List.of("gimp"), false, null, "Bob").affectedBy(committers)).isTrue();
+        assertThat(AnswerDependencies.ofSearch("image", List.of("gimp"), false, "rawhide", null).affectedBy(committers)).isTrue();
+        assertThat(AnswerDependencies.ofSearch("image", List.of("gimp"), false, "f43", "carol").affectedBy(committers))
+                .as("neither filter value is the package's").isFalse();
+        assertThat(search("image", List.of("gimp"), false).affectedBy(committers)).isFalse();
+        assertThat(search("image", List.of("gimp"), false).affectedBy(new AnswerDependencies.Change(SearchChange.everything()))).isTrue();
     }
 
     @Test

@@ -36,16 +36,16 @@ final class SearchChanges {
         Set<String> packages = new TreeSet<>();
         Set<String> keys = new TreeSet<>();
         Set<String> terms = new TreeSet<>();
-        boolean filters = false;
+        Set<String> filters = new TreeSet<>();
         for (PackageDocument now : written) {
             packages.add(now.name);
             PackageDocument was = before.get(now.name);
             if (was == null || was.retired != now.retired) {
+                // its terms and names drop every answer it enters or leaves, filtered or not
                 whole(now, keys, terms);
                 if (was != null) {
                     whole(was, keys, terms);
                 }
-                filters = true;
                 continue;
             }
             if (!Objects.equals(was.binaries, now.binaries) || !Objects.equals(was.provides, now.provides)) {
@@ -60,20 +60,22 @@ final class SearchChanges {
                 terms.addAll(SearchTerms.text(was.description));
                 terms.addAll(SearchTerms.text(now.description));
             }
-            filters |= !Objects.equals(was.branches, now.branches) || !Objects.equals(was.maintainers, now.maintainers);
+            if (!Objects.equals(was.branches, now.branches) || !Objects.equals(was.maintainers, now.maintainers)) {
+                filterValues(was, filters);
+                filterValues(now, filters);
+            }
         }
         for (String name : removed) {
             packages.add(name);
             PackageDocument was = before.get(name);
             if (was != null) {
                 whole(was, keys, terms);
-                filters = true;
             }
         }
         if (terms.size() > MAX_TERMS) {
             return SearchChange.everything();
         }
-        return new SearchChange(false, List.copyOf(packages), List.copyOf(keys), List.copyOf(terms), filters);
+        return new SearchChange(false, List.copyOf(packages), List.copyOf(keys), List.copyOf(terms), List.copyOf(filters));
     }
 
     private static void whole(PackageDocument d, Set<String> keys, Set<String> terms) {
@@ -81,6 +83,11 @@ final class SearchChanges {
         terms.addAll(SearchTerms.parts(d.name));
         terms.addAll(SearchTerms.text(d.summary));
         terms.addAll(SearchTerms.text(d.description));
+    }
+
+    private static void filterValues(PackageDocument d, Set<String> filters) {
+        filters.addAll(d.branches);
+        d.maintainers.forEach(m -> filters.add(SearchTerms.folded(m)));
     }
 
     private static void names(PackageDocument d, Set<String> keys) {

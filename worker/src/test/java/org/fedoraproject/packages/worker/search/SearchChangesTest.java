@@ -33,7 +33,7 @@ class SearchChangesTest {
         assertThat(c.packages()).containsExactly("vips");
         assertThat(c.keys()).isEmpty();
         assertThat(c.terms()).isEmpty();
-        assertThat(c.filters()).isFalse();
+        assertThat(c.filters()).isEmpty();
     }
 
     @Test
@@ -65,9 +65,10 @@ class SearchChangesTest {
         PackageDocument split = vips(BEFORE.summary, BEFORE.version);
         split.binaries = List.of("vips-devel", "vips-tools", "vips-heif");
         split.branches = List.of("rawhide");
+        split.maintainers = List.of("Alice", "@image-sig");
         SearchChange c = SearchChanges.of(Map.of("vips", BEFORE), List.of(split), List.of());
         assertThat(c.keys()).contains("vips-heif", "vips-tools");
-        assertThat(c.filters()).isTrue();
+        assertThat(c.filters()).as("before and after, folded").containsExactlyInAnyOrder("rawhide", "f43", "alice", "@image-sig");
         assertThat(c.terms()).isEmpty();
     }
 

@@ -16,16 +16,18 @@ import java.util.List;
  * @param terms    terms ({@link SearchTerms#text}, {@link SearchTerms#parts}) of every text field whose
  *                 value changed (of the whole document when it was added, removed or its retired flag
  *                 changed): a field's new length moves all its words' scores, not only the new words'
- * @param filters  the branches or maintainers of a package changed: answers filtered by either are dropped
+ * @param filters  branches and maintainers ({@link SearchTerms#folded}), before and after, of packages whose
+ *                 branches or maintainers changed: an answer filtered by one of them is dropped
  */
-public record SearchChange(boolean all, List<String> packages, List<String> keys, List<String> terms, boolean filters) {
+public record SearchChange(boolean all, List<String> packages, List<String> keys, List<String> terms, List<String> filters) {
     public static SearchChange everything() {
-        return new SearchChange(true, List.of(), List.of(), List.of(), true);
+        return new SearchChange(true, List.of(), List.of(), List.of(), List.of());
     }
 
     public SearchChange {
         packages = packages == null ? List.of() : List.copyOf(packages);
         keys = keys == null ? List.of() : List.copyOf(keys);
         terms = terms == null ? List.of() : List.copyOf(terms);
+        filters = filters == null ? List.of() : List.copyOf(filters);
     }
 }
