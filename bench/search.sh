@@ -186,7 +186,7 @@ fi
 # 2. the query mix, 3. a serial pass, 4. load: wrk over the query mix
 
 echo | say
-echo "2. Query mix (bench/search-queries.mjs)" | say
+echo "2. Query mix (bench/search-queries.mjs) and a serial pass" | say
 node "$BENCH/search-queries.mjs" --opensearch "$FP_OPENSEARCH_URL" --index "$READ_ALIAS" --relevance "$RELEVANCE" \
   --out "$TMP" --queries "$QUERIES" --seed "$SEED" || fp_die "building the query mix failed"
 sed 's/^/  /' "$TMP/mix.txt" | say
@@ -195,7 +195,7 @@ sed 's/^/  /' "$TMP/mix.txt" | say
 # the API's answer cache, so that the load runs measure it warm (with --changes, as changes keep it)
 
 echo | say
-echo "3. Serial pass before the load: every distinct search and suggest request once, one connection (curl); uncached unless" | say
+echo "   Serial pass before the load: every distinct search and suggest request once, one connection (curl); uncached unless" | say
 echo "   an earlier run left the answer in the API's cache (answers live 2-4 min); the load runs then find them cached" | say
 for e in search suggest; do
   sort -u "$TMP/$e.tsv" | cut -f2 | awk -v base="$FP_API_URL" '{ printf "url = \"%s%s\"\noutput = \"/dev/null\"\n", base, $0 }' >"$TMP/$e.curl"
@@ -266,7 +266,7 @@ stop_changes
 notices1="$(cache_counts)"
 ref="${R[reference@$REF_CONNECTIONS]}"
 echo | say
-echo "4. Load: wrk" | say
+echo "3. Load: wrk" | say
 {
   if [[ "$CHANGES" != 0 ]]; then
     echo
