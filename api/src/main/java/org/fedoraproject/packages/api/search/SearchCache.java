@@ -89,9 +89,17 @@ public class SearchCache {
         return hit == null ? null : hit.answer();
     }
 
-    /** Drops the answers the change could affect; called on the notice's thread (a pass over the cache, ~1 ms). */
+    /**
+     * Drops the answers the change could affect. Called on the notice's event loop, which it leaves at once:
+     * the pass over the cache (a few ms for thousands of answers) runs on a worker thread, and until it has
+     * run no answer computed meanwhile is cached (the generation moved on).
+     */
     public void indexChanged(SearchChange change) {
         generation.incrementAndGet();
+        io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool().execute(() -> drop(change));
+    }
+
+    private void drop(SearchChange change) {
         if (change.all()) {
             dropped.increment(answers.estimatedSize());
             answers.invalidateAll();

@@ -13,6 +13,10 @@ import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysis
  * classes by name (which, in test runs, it did from another class loader than its own interfaces).
  */
 @Singleton
+// SearchTerms (contract) runs Lucene analysers, whose attribute factory creates these by reflection
+@io.quarkus.runtime.annotations.RegisterForReflection(targets = {
+        org.apache.lucene.analysis.tokenattributes.PackedTokenAttributeImpl.class,
+        org.apache.lucene.analysis.tokenattributes.KeywordAttributeImpl.class})
 public class SearchBeans {
     @Produces
     @Singleton
