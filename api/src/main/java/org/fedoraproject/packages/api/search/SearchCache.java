@@ -91,8 +91,9 @@ public class SearchCache {
 
     /**
      * Drops the answers the change could affect. Called on the notice's event loop, which it leaves at once:
-     * the pass over the cache (a few ms for thousands of answers) runs on a worker thread, and until it has
-     * run no answer computed meanwhile is cached (the generation moved on).
+     * the pass over the cache (a few ms for thousands of answers) runs on a worker thread. An answer whose
+     * computation spanned the notice is not cached (the generation moved on); one computed after it is
+     * current, since the worker announces a write once it is searchable.
      */
     public void indexChanged(SearchChange change) {
         generation.incrementAndGet();
