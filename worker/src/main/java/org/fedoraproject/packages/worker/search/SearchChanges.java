@@ -30,7 +30,7 @@ final class SearchChanges {
      * @param removed  the packages whose documents were deleted
      */
     static SearchChange of(Map<String, PackageDocument> before, Collection<PackageDocument> written, Collection<String> removed) {
-        if (written.size() + removed.size() > MAX_PACKAGES) {
+        if (!describable(written.size() + removed.size())) {
             return SearchChange.everything();
         }
         Set<String> packages = new TreeSet<>();
@@ -76,6 +76,11 @@ final class SearchChanges {
             return SearchChange.everything();
         }
         return new SearchChange(false, List.copyOf(packages), List.copyOf(keys), List.copyOf(terms), List.copyOf(filters));
+    }
+
+    /** Whether a write of this many packages is described package by package (else: everything). */
+    static boolean describable(int packages) {
+        return packages <= MAX_PACKAGES;
     }
 
     private static void whole(PackageDocument d, Set<String> keys, Set<String> terms) {

@@ -58,7 +58,7 @@ public class SearchWriter {
         }
         // what the engine held before, read only when the change will be described (an event's few packages)
         SearchChange change = SearchChange.everything();
-        if (refresh && documents.size() + removed.size() <= SearchChanges.MAX_PACKAGES) {
+        if (refresh && SearchChanges.describable(documents.size() + removed.size())) {
             change = SearchChanges.of(current(documents, removed), documents, removed);
         }
         try (SearchSession session = mapping.createSessionWithOptions()
